@@ -1,0 +1,61 @@
+import { PriorityModule } from '@app/priority';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { CommonModule } from './common/common.module';
+import { loggerParams } from './common/logging';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config';
+import { buildDataSourceOptions } from './database/database-options';
+import { HealthModule } from './health/health.module';
+import { TicketsModule } from './tickets/tickets.module';
+
+type Config = ConfigService<AppConfig, true>;
+
+/**
+ * The whole application for one validated configuration. Global pipe, guard and filter are
+ * `APP_*` providers here, so tests build exactly what production runs.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          skipProcessEnv: true,
+          load: [() => config],
+        }),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (c: Config) => loggerParams(c.get('http', { infer: true })),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (c: Config) => buildDataSourceOptions(c.get('database', { infer: true })),
+        }),
+        PriorityModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (c: Config) => c.get('priority', { infer: true }).weights,
+        }),
+        CommonModule,
+        AuthModule,
+        TicketsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

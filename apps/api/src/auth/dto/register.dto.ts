@@ -1,0 +1,24 @@
+import { IsString, Matches } from 'class-validator';
+
+import { CanonicalUsername, PasswordBytes } from './credentials.validators';
+
+export class RegisterDto {
+  /**
+   * 3–64 characters of a-z, 0-9, `_`, `.` and `-`; compared case-insensitively.
+   * @example "alice"
+   */
+  @CanonicalUsername()
+  @IsString()
+  @Matches(/^[a-z0-9_.-]{3,64}$/, {
+    message: 'username must be 3 to 64 characters of a-z, 0-9, _, . or -',
+  })
+  username: string;
+
+  /**
+   * 8–72 bytes (bcrypt's limit).
+   * @example "correct horse battery"
+   */
+  @IsString()
+  @PasswordBytes(8, 72)
+  password: string;
+}

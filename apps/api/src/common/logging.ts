@@ -1,0 +1,33 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { Params } from 'nestjs-pino';
+
+import type { HttpConfig } from '../config';
+import { requestIdOf } from './request-id';
+
+/** JSON logs with the request id on every line; credentials never reach the log. */
+export function loggerParams(http: HttpConfig): Params {
+  return {
+    pinoHttp: {
+      level: http.env === 'test' && http.logLevel === 'info' ? 'silent' : http.logLevel,
+      genReqId: (req: IncomingMessage) => requestIdOf(req),
+      customProps: (req: IncomingMessage & { user?: { id: number } }) => ({
+        userId: req.user?.id,
+      }),
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: ServerResponse | { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    },
+  };
+}

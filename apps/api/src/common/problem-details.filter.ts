@@ -1,0 +1,92 @@
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import {
+  MASKED_SERVER_ERROR,
+  problem,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+} from './problem-details';
+import { requestIdOf } from './request-id';
+import { ValidationFailedException } from './validation';
+
+interface ClientError {
+  statusCode: number;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+/** Fastify's own client errors (malformed JSON, body too large, bad media type) are safe to show. */
+function isFastifyClientError(error: unknown): error is ClientError {
+  const candidate = error as Partial<ClientError> & { code?: unknown };
+  return (
+    typeof candidate?.code === 'string' &&
+    candidate.code.startsWith('FST_') &&
+    typeof candidate.statusCode === 'number' &&
+    candidate.statusCode >= 400 &&
+    candidate.statusCode < 500
+  );
+}
+
+function detailOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/**
+ * The one error shape: every failure becomes RFC 9457 problem details. Client errors say what
+ * went wrong; anything unexpected becomes a masked 500, logged once with its request id.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const requestId = requestIdOf(request.raw);
+    const body = {
+      ...this.toProblem(exception, requestId),
+      instance: request.url.split('?')[0],
+      request_id: requestId,
+    };
+    if (reply.sent) return;
+    const headers = (exception as { headers?: Record<string, string> }).headers ?? {};
+    void reply
+      .status(body.status)
+      .headers(headers)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .header('cache-control', 'no-store')
+      .send(body);
+  }
+
+  private toProblem(exception: unknown, requestId: string): ProblemDetails {
+    if (exception instanceof ValidationFailedException) {
+      return problem(HttpStatus.BAD_REQUEST, detailOf(exception), {
+        errors: exception.fieldErrors,
+      });
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      return problem(exception.getStatus(), detailOf(exception));
+    }
+    if (isFastifyClientError(exception)) {
+      return problem(exception.statusCode, exception.message);
+    }
+    if (exception instanceof HttpException && exception.getStatus() !== 500) {
+      return problem(exception.getStatus(), detailOf(exception));
+    }
+    this.logger.error({ err: exception, requestId }, `Unhandled error on request ${requestId}`);
+    return MASKED_SERVER_ERROR;
+  }
+}

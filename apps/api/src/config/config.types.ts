@@ -1,0 +1,40 @@
+import type { PriorityWeights } from '@app/priority';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface HttpConfig {
+  env: NodeEnv;
+  port: number;
+  host: string;
+  logLevel: string;
+}
+
+interface MigrationOptions {
+  migrationsRun: boolean;
+}
+
+export type DatabaseConfig =
+  | ({ type: 'mysql'; url: string; poolSize: number } & MigrationOptions)
+  | ({ type: 'sqlite'; path: string } & MigrationOptions);
+
+export interface AuthConfig {
+  jwtSecret: string;
+  /** True when no secret was configured and a random one was made for this process. */
+  jwtSecretGenerated: boolean;
+  jwtExpiresInSeconds: number;
+  bcryptCost: number;
+}
+
+export interface PriorityConfig {
+  weights: PriorityWeights;
+  /** Where the weights came from: a file path, or "defaults". */
+  source: string;
+}
+
+/** The typed, validated configuration; read it with `ConfigService<AppConfig, true>`. */
+export interface AppConfig {
+  http: HttpConfig;
+  database: DatabaseConfig;
+  auth: AuthConfig;
+  priority: PriorityConfig;
+}

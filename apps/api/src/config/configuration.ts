@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+import { DEFAULT_WEIGHTS, findWeightProblems, type PriorityWeights } from '@app/priority';
+
+import type { AppConfig, AuthConfig, DatabaseConfig, PriorityConfig } from './config.types';
+import { envSchema, type Env } from './env.schema';
+
+const MIN_PRODUCTION_SECRET_BYTES = 32;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** A configuration that cannot run; `problems` holds one readable line each. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type RawEnv = Record<string, string | undefined>;
+
+function withoutEmptyValues(raw: RawEnv): RawEnv {
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+}
+
+function mysqlUrlFromParts(host: string, port: number, user = '', password = '', db = '') {
+  const auth = user ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}@` : '';
+  return `mysql://${auth}${host}:${port}/${encodeURIComponent(db)}`;
+}
+
+function databaseConfig(env: Env): DatabaseConfig {
+  const migrationsRun = env.DB_MIGRATIONS_RUN;
+  const url =
+    env.DATABASE_URL ??
+    env.MYSQL_URL ??
+    (env.DB_HOST
+      ? mysqlUrlFromParts(env.DB_HOST, env.DB_PORT, env.DB_USER, env.DB_PASSWORD, env.DB_NAME)
+      : undefined) ??
+    (env.MYSQLHOST
+      ? mysqlUrlFromParts(
+          env.MYSQLHOST,
+          env.MYSQLPORT ?? 3306,
+          env.MYSQLUSER,
+          env.MYSQLPASSWORD,
+          env.MYSQLDATABASE,
+        )
+      : undefined);
+  if (url) return { type: 'mysql', url, poolSize: env.DB_POOL_SIZE, migrationsRun };
+  return { type: 'sqlite', path: env.SQLITE_PATH, migrationsRun };
+}
+
+function authConfig(env: Env, problems: string[]): AuthConfig {
+  const secret = env.JWT_SECRET ?? env.JWT_SECRET_KEY;
+  const base = {
+    jwtExpiresInSeconds: parseDuration(env.JWT_EXPIRES_IN),
+    bcryptCost: env.BCRYPT_COST,
+  };
+  if (
+    env.NODE_ENV === 'production' &&
+    Buffer.byteLength(secret ?? '') < MIN_PRODUCTION_SECRET_BYTES
+  ) {
+    problems.push(
+      `JWT_SECRET: must be set to at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production (e.g. openssl rand -base64 48)`,
+    );
+  }
+  if (secret) return { ...base, jwtSecret: secret, jwtSecretGenerated: false };
+  return { ...base, jwtSecret: randomBytes(48).toString('base64'), jwtSecretGenerated: true };
+}
+
+function priorityConfig(env: Env, problems: string[]): PriorityConfig {
+  const file = env.PRIORITY_WEIGHTS_FILE;
+  if (!file) return { weights: DEFAULT_WEIGHTS, source: 'defaults' };
+  let candidate: unknown;
+  try {
+    candidate = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push(
+      `PRIORITY_WEIGHTS_FILE: cannot read ${file} as JSON (${(error as Error).message})`,
+    );
+    return { weights: DEFAULT_WEIGHTS, source: file };
+  }
+  for (const problem of findWeightProblems(candidate)) {
+    problems.push(`PRIORITY_WEIGHTS_FILE ${file}: ${problem}`);
+  }
+  return { weights: candidate as PriorityWeights, source: file };
+}
+
+/** `15m` → 900; a bare number is seconds. */
+export function parseDuration(value: string): number {
+  const match = /^(\d+)([smhd]?)$/.exec(value);
+  if (!match) throw new ConfigError([`invalid duration ${value}`]);
+  return Number(match[1]) * UNIT_SECONDS[match[2] || 's'];
+}
+
+/** Validates the environment and builds the typed configuration, or throws a `ConfigError`. */
+export function buildConfig(raw: RawEnv): AppConfig {
+  const parsed = envSchema.safeParse(withoutEmptyValues(raw));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  const config: AppConfig = {
+    http: { env: env.NODE_ENV, port: env.PORT, host: env.HOST, logLevel: env.LOG_LEVEL },
+    database: databaseConfig(env),
+    auth: authConfig(env, problems),
+    priority: priorityConfig(env, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

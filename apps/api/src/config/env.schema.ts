@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const MYSQL_URL_PATTERN = /^(mysql|mariadb):\/\/.+/;
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const flag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+const mysqlUrl = z
+  .string()
+  .regex(MYSQL_URL_PATTERN, 'must be a mysql://user:pass@host:port/db URL');
+
+/** Every environment variable the service reads, with its default. Empty strings count as unset. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('::'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: mysqlUrl.optional(),
+  MYSQL_URL: mysqlUrl.optional(),
+  DB_HOST: z.string().optional(),
+  DB_PORT: port.default(3306),
+  DB_USER: z.string().optional(),
+  DB_PASSWORD: z.string().optional(),
+  DB_NAME: z.string().optional(),
+  MYSQLHOST: z.string().optional(),
+  MYSQLPORT: port.optional(),
+  MYSQLUSER: z.string().optional(),
+  MYSQLPASSWORD: z.string().optional(),
+  MYSQLDATABASE: z.string().optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_MIGRATIONS_RUN: flag.default(true),
+  SQLITE_PATH: z.string().min(1).default('data/tickets.sqlite'),
+
+  JWT_SECRET: z.string().optional(),
+  JWT_SECRET_KEY: z.string().optional(),
+  JWT_EXPIRES_IN: z
+    .string()
+    .regex(/^\d+[smhd]?$/, 'must be seconds or a number with s, m, h or d (e.g. 15m)')
+    .default('15m'),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+
+  PRIORITY_WEIGHTS_FILE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import type { DataSourceOptions } from 'typeorm';
+
+import { MIGRATIONS } from '../../../../migrations';
+import type { DatabaseConfig } from '../config';
+import { Ticket } from '../tickets/ticket.entity';
+import { User } from '../users/user.entity';
+
+export const ENTITIES = [User, Ticket];
+
+/** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */
+export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: config.migrationsRun,
+    synchronize: false,
+  };
+  if (config.type === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      url: config.url,
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      poolSize: config.poolSize,
+      connectTimeout: 5_000,
+    };
+  }
+  if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.path,
+    // WAL lets readers run beside the writer, and NORMAL sync stays durable across crashes of the process.
+    enableWAL: config.path !== ':memory:',
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}

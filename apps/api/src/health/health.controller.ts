@@ -1,0 +1,38 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+
+import { Public } from '../common/public.decorator';
+
+const READINESS_TIMEOUT_MS = 1_500;
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependencies checked)' })
+  check() {
+    return { status: 'ok' };
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependencies checked)' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the database answers a ping; 503 otherwise' })
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: READINESS_TIMEOUT_MS }),
+    ]);
+  }
+}

@@ -1,0 +1,79 @@
+import type { CustomerType, Factor, IssueType, PriorityLevel, PriorityResult } from '@app/priority';
+
+import type { Ticket, TicketStatus } from '../ticket.entity';
+
+export class FactorPointsDto {
+  /** @example "issue_type" */
+  factor: Factor;
+  /**
+   * What the factor looked at: the type, the number of users, or the age in hours.
+   * @example "critical"
+   */
+  input: string | number;
+  /** @example 5 */
+  points: number;
+}
+
+export class TicketDto {
+  /** @example 42 */
+  id: number;
+  /** @example "critical" */
+  issue_type: IssueType;
+  /** @example 150 */
+  impact: number;
+  /** @example "enterprise" */
+  customer_type: CustomerType;
+  /** @example "Checkout fails for all EU users" */
+  title: string | null;
+  description: string | null;
+  /** @example "open" */
+  status: TicketStatus;
+  /** @example 15 */
+  priority_score: number;
+  /** @example "P1" */
+  priority_level: PriorityLevel;
+  /** How the score was reached, factor by factor. */
+  breakdown: FactorPointsDto[];
+  /** Id of the user who created the ticket. */
+  created_by: number;
+  /** @example "2026-01-01T12:00:00.000Z" */
+  created_at: string;
+  /** @example "2026-01-01T12:00:00.000Z" */
+  updated_at: string;
+
+  static from(ticket: Ticket, priority: PriorityResult): TicketDto {
+    return {
+      id: ticket.id,
+      issue_type: ticket.issueType,
+      impact: ticket.impact,
+      customer_type: ticket.customerType,
+      title: ticket.title,
+      description: ticket.description,
+      status: ticket.status,
+      priority_score: ticket.priorityScore,
+      priority_level: ticket.priorityLevel,
+      breakdown: priority.breakdown,
+      created_by: ticket.createdBy,
+      created_at: ticket.createdAt.toISOString(),
+      updated_at: ticket.updatedAt.toISOString(),
+    };
+  }
+}
+
+/** The creation response also carries `score` and `level`, the names the original API used. */
+export class CreatedTicketDto extends TicketDto {
+  /** Same as `priority_score`. */
+  score: number;
+  /** Same as `priority_level`. */
+  level: PriorityLevel;
+}
+
+export class TicketPageDto {
+  tickets: TicketDto[];
+  /** @example 1 */
+  page: number;
+  /** @example 10 */
+  limit: number;
+  /** Tickets matching the filters, on all pages. */
+  total: number;
+}

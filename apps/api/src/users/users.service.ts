@@ -1,0 +1,39 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+
+import { Clock } from '../common/clock';
+import { isUniqueViolation } from '../common/unique-violation';
+import { User, type Role } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly clock: Clock,
+  ) {}
+
+  findById(id: number): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** The user with its password hash, for sign-in only. */
+  findWithPasswordHash(username: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.username = :username', { username })
+      .getOne();
+  }
+
+  async create(username: string, passwordHash: string, role: Role = 'reporter'): Promise<User> {
+    const user = this.users.create({ username, passwordHash, role, createdAt: this.clock.now() });
+    try {
+      await this.users.insert(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException('That username is taken.');
+      throw error;
+    }
+    return user;
+  }
+}

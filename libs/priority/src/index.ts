@@ -1,0 +1,5 @@
+export * from './weights';
+export * from './score';
+export { PRIORITY_WEIGHTS } from './priority.constants';
+export { PriorityService } from './priority.service';
+export { PriorityModule, type PriorityModuleAsyncOptions } from './priority.module';

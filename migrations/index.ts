@@ -1,0 +1,4 @@
+import { CreateUsersAndTickets1767225600000 } from './1767225600000-CreateUsersAndTickets';
+
+/** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
+export const MIGRATIONS = [CreateUsersAndTickets1767225600000];

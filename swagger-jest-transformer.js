@@ -1,0 +1,7 @@
+// ts-jest needs name/version/factory exports; the Swagger CLI plugin is ESM and has none.
+const transformer = require('@nestjs/swagger/plugin');
+
+module.exports.name = 'nestjs-swagger-transformer';
+module.exports.version = 1;
+module.exports.factory = (cs) =>
+  transformer.before({ classValidatorShim: true, introspectComments: true }, cs.program);
