@@ -16,6 +16,7 @@ const ESM_ONLY = [
   '@tokenizer',
   '@borewit',
   'uint8array-extras',
+  'content-disposition',
 ];
 
 const shared = {
