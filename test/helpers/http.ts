@@ -9,7 +9,7 @@ export interface RequestOptions {
   token?: string;
   headers?: Record<string, string>;
   /** A raw body, sent as is (for malformed or non-JSON bodies). */
-  raw?: string | Buffer;
+  raw?: string;
 }
 
 /** A small HTTP client over real sockets, for black-box tests. */
@@ -24,7 +24,7 @@ export class Http {
   ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let payload: string | Buffer | undefined = options.raw;
+    let payload: string | undefined = options.raw;
     if (body !== undefined && payload === undefined) {
       payload = JSON.stringify(body);
       headers['content-type'] ??= 'application/json';

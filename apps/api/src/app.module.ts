@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './auth/roles.guard';
 import { CommonModule } from './common/common.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -54,6 +55,7 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

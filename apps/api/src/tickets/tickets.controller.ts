@@ -24,16 +24,21 @@ export class TicketsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List tickets, in priority-queue order by default' })
+  @ApiOperation({
+    summary: 'List tickets (reporters: their own), in priority-queue order by default',
+  })
   @ApiProblems(400)
-  list(@Query() query: ListTicketsQuery): Promise<TicketPageDto> {
-    return this.tickets.list(query);
+  list(@Query() query: ListTicketsQuery, @CurrentUser() user: AuthUser): Promise<TicketPageDto> {
+    return this.tickets.list(query, user);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One ticket, with the breakdown of its score' })
   @ApiProblems(400, 404)
-  findOne(@Param('id', ParseIntPipe) id: number): Promise<TicketDto> {
-    return this.tickets.findOne(id);
+  findOne(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TicketDto> {
+    return this.tickets.findOne(id, user);
   }
 }

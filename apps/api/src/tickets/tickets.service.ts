@@ -53,8 +53,8 @@ export class TicketsService {
     return { ...TicketDto.from(ticket, priority), score: priority.score, level: priority.level };
   }
 
-  async list(query: ListTicketsQuery): Promise<TicketPageDto> {
-    const where: FindOptionsWhere<Ticket> = {};
+  async list(query: ListTicketsQuery, viewer: AuthUser): Promise<TicketPageDto> {
+    const where = this.visibleTo(viewer);
     if (query.status) where.status = query.status;
     if (query.priority_level) where.priorityLevel = query.priority_level;
     if (query.issue_type) where.issueType = query.issue_type;
@@ -73,10 +73,16 @@ export class TicketsService {
     };
   }
 
-  async findOne(id: number): Promise<TicketDto> {
-    const ticket = await this.tickets.findOneBy({ id });
+  /** Someone else's ticket is "not found" to a reporter, so ids reveal nothing. */
+  async findOne(id: number, viewer: AuthUser): Promise<TicketDto> {
+    const ticket = await this.tickets.findOneBy({ ...this.visibleTo(viewer), id });
     if (!ticket) throw new NotFoundException(`Ticket ${id} was not found.`);
     return this.toDto(ticket);
+  }
+
+  /** Reporters see their own tickets; agents and admins work the whole queue. */
+  private visibleTo(viewer: AuthUser): FindOptionsWhere<Ticket> {
+    return viewer.role === 'reporter' ? { createdBy: viewer.id } : {};
   }
 
   /** The breakdown is derived for the instant the stored score was computed, so they agree. */

@@ -33,7 +33,7 @@ function renderTicket(ticket) {
   );
   const description = el(
     'section',
-    { className: 'stack' },
+    {},
     el('h2', {}, 'Description'),
     el('p', { className: 'description' }, ticket.description ?? 'No description.'),
   );

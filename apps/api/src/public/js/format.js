@@ -10,6 +10,7 @@ const FACTORS = {
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const secondsFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
 
 const UNITS = [
   ['year', 365 * 24 * 3600],
@@ -44,7 +45,9 @@ export function formatAge(iso, now = Date.now()) {
   const seconds = (new Date(iso).getTime() - now) / 1000;
   if (Number.isNaN(seconds)) return '';
   const [unit, size] = UNITS.find(([, unitSize]) => Math.abs(seconds) >= unitSize) ?? UNITS[6];
-  return relativeFormat.format(Math.round(seconds / size), unit);
+  // "0 seconds ago" rather than "now": an age column reads better with a number.
+  const format = unit === 'second' ? secondsFormat : relativeFormat;
+  return format.format(Math.round(seconds / size), unit);
 }
 
 /** The age factor's input is in hours. */

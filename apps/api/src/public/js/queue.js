@@ -46,33 +46,32 @@ function hasFilters() {
   return state.level !== '' || state.status !== '';
 }
 
+function cell(name, content, className = '') {
+  const td = el('td', { className }, content);
+  td.dataset.label = name;
+  return td;
+}
+
 function ticketRow(ticket) {
+  const age = el(
+    'time',
+    { dateTime: ticket.created_at, title: formatDate(ticket.created_at) },
+    formatAge(ticket.created_at),
+  );
   const name = ticket.title || `Ticket #${ticket.id}`;
   const link = el('a', { href: `#/tickets/${ticket.id}` }, name);
   link.dataset.ticketId = String(ticket.id);
   return el(
     'tr',
     {},
-    el('td', {}, levelBadge(levelOf(ticket))),
-    el('td', { className: 'num' }, formatNumber(scoreOf(ticket))),
+    el('td', { className: 'level' }, levelBadge(levelOf(ticket))),
+    cell('Score', formatNumber(scoreOf(ticket)), 'num'),
     el('td', { className: 'title' }, link),
-    el('td', {}, label(ticket.issue_type)),
-    el('td', {}, label(ticket.customer_type)),
-    el('td', { className: 'num' }, formatNumber(ticket.impact)),
-    el(
-      'td',
-      { className: 'status' },
-      el('span', { className: 'status-pill' }, label(ticket.status)),
-    ),
-    el(
-      'td',
-      { className: 'age' },
-      el(
-        'time',
-        { dateTime: ticket.created_at, title: formatDate(ticket.created_at) },
-        formatAge(ticket.created_at),
-      ),
-    ),
+    cell('Issue', label(ticket.issue_type)),
+    cell('Customer', label(ticket.customer_type)),
+    cell('Impact', formatNumber(ticket.impact), 'num'),
+    cell('Status', el('span', { className: 'status-pill' }, label(ticket.status)), 'status'),
+    cell('Age', age),
   );
 }
 
