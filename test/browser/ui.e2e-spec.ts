@@ -125,7 +125,7 @@ describeWithChromium('the web UI in Chromium', (executablePath) => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Queue' }).waitFor();
     await nav.getByRole('link', { name: 'New ticket' }).waitFor();
-    await heading('Queue at a glance').waitFor();
+    await heading('Tickets by priority').waitFor();
     expect(await page.getByText('Page 1 of 1').isVisible()).toBe(true);
   });
 
