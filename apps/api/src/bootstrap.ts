@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
 import type { AppConfig } from './config';
+import { applyCors } from './security/cors';
 
 export const PUBLIC_DIR = join(__dirname, 'public');
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -75,5 +76,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     createAdapter(),
     { bufferLogs: true },
   );
+  applyCors(app, config.security.corsOrigins);
   return configureApp(app);
 }
