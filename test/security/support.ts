@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import type { DatabaseKind } from '../helpers/databases';
+import type { DatabaseKind, TestDatabase } from '../helpers/databases';
 import { Http, type HttpResult } from '../helpers/http';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/test-app';
 
@@ -72,7 +72,7 @@ export class SecurityClient extends Http {
 
 /** The app with limits on but high, an admin from the environment, and a client for it. */
 export async function startSecureApp(
-  database: DatabaseKind,
+  database: DatabaseKind | TestDatabase,
   env: Record<string, string> = {},
 ): Promise<{ testApp: TestApp; http: SecurityClient }> {
   const testApp = await startTestApp({
