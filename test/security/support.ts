@@ -44,7 +44,9 @@ export const DRIVER_CODE = /\b(ER_[A-Z_]{3,}|SQLITE_[A-Z_]+)\b/;
 export function expectNoLeak(result: HttpResult) {
   const body: unknown = result.body;
   const text =
-    body && typeof body === 'object' ? JSON.stringify({ ...body, instance: undefined }) : result.text;
+    body && typeof body === 'object'
+      ? JSON.stringify({ ...body, instance: undefined })
+      : result.text;
   expect(text).not.toMatch(LEAK);
   expect(text).not.toMatch(DRIVER_CODE);
 }

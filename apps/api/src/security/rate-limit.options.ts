@@ -7,6 +7,7 @@ import { AUTH_RATE_LIMIT } from './rate-limit.decorators';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 const MINUTE_MS = 60_000;
+const REDIS_READY_TIMEOUT_MS = 3_000;
 
 interface LimitedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -29,13 +30,15 @@ function accountOf(req: LimitedRequest): string | undefined {
  * Three named limits (a named `skipIf` replaces the common one, so each checks `enabled`), one minute each: sign-in routes per client address and per account
  * (so neither many addresses nor many accounts help a guesser), everything else per user.
  */
-export function rateLimitOptions(security: SecurityConfig): ThrottlerModuleOptions {
+export async function rateLimitOptions(security: SecurityConfig): Promise<ThrottlerModuleOptions> {
+  const storage = security.redis
+    ? new RedisThrottlerStorage(security.redis.url, security.redis.keyPrefix)
+    : undefined;
+  await storage?.waitUntilReady(REDIS_READY_TIMEOUT_MS);
   const ipOf = (req: LimitedRequest) => `ip:${clientIp(req, security.clientIp)}`;
   const { authPerMinute, apiPerMinute, enabled } = security.rateLimit;
   return {
-    storage: security.redis
-      ? new RedisThrottlerStorage(security.redis.url, security.redis.keyPrefix)
-      : undefined,
+    storage,
     throttlers: [
       {
         name: 'auth-ip',

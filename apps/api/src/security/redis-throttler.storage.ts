@@ -46,6 +46,21 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     this.redis.on('error', () => undefined);
   }
 
+  /** Resolves once connected, or after `timeoutMs` (the in-memory fallback covers the gap). */
+  waitUntilReady(timeoutMs: number): Promise<void> {
+    if (this.redis.status === 'ready') return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      const redis = this.redis;
+      function done() {
+        clearTimeout(timer);
+        redis.off('ready', done);
+        resolve();
+      }
+      redis.once('ready', done);
+    });
+  }
+
   async increment(
     key: string,
     ttl: number,
