@@ -6,19 +6,21 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'coverage/**',
-      'data/**',
-      '*.js',
-      '*.mjs',
-      'apps/api/src/public/**',
-    ],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', '*.mjs'],
   },
   eslint.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
   {
+    // The web UI: plain browser ES modules, no build step, no type information.
+    files: ['apps/api/src/public/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: globals.browser },
+    rules: { eqeqeq: ['error', 'always'], curly: ['error', 'multi-line'] },
+  },
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({
+    ...config,
+    files: ['**/*.ts'],
+  })),
+  {
+    files: ['**/*.ts'],
     languageOptions: {
       globals: { ...globals.node, ...globals.jest },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

@@ -3,7 +3,7 @@ import { expectProblem, Http } from './helpers/http';
 import { startTestApp, type TestApp } from './helpers/test-app';
 
 const HOUR = 3_600_000;
-const T0 = new Date('2026-03-01T09:00:00.000Z');
+const T0 = new Date('2026-03-01T09:00:00.123Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 const ticket = (overrides: Record<string, unknown> = {}) => ({
