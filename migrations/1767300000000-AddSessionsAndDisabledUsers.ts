@@ -7,6 +7,8 @@ import {
   type QueryRunner,
 } from 'typeorm';
 
+const isSqlite = (queryRunner: QueryRunner) => queryRunner.dataSource.options.type !== 'mysql';
+
 const timestamp = (name: string, isNullable = false) => ({
   name,
   type: 'datetime',
@@ -19,10 +21,17 @@ export class AddSessionsAndDisabledUsers1767300000000 implements MigrationInterf
   name = 'AddSessionsAndDisabledUsers1767300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn(
-      'users',
-      new TableColumn({ name: 'disabled', type: 'boolean', default: '0' }),
-    );
+    if (isSqlite(queryRunner)) {
+      // TypeORM rebuilds a SQLite table to add a column, which fails once tickets reference users.
+      await queryRunner.query(
+        'ALTER TABLE "users" ADD COLUMN "disabled" boolean NOT NULL DEFAULT (0)',
+      );
+    } else {
+      await queryRunner.addColumn(
+        'users',
+        new TableColumn({ name: 'disabled', type: 'boolean', default: '0' }),
+      );
+    }
 
     await queryRunner.createTable(
       new Table({
@@ -84,6 +93,10 @@ export class AddSessionsAndDisabledUsers1767300000000 implements MigrationInterf
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('refresh_tokens', true);
     await queryRunner.dropTable('auth_sessions', true);
-    await queryRunner.dropColumn('users', 'disabled');
+    if (isSqlite(queryRunner)) {
+      await queryRunner.query('ALTER TABLE "users" DROP COLUMN "disabled"');
+    } else {
+      await queryRunner.dropColumn('users', 'disabled');
+    }
   }
 }
