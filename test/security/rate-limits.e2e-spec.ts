@@ -154,8 +154,9 @@ describe('rate limits (SQLite; the limiter does not touch the database)', () => 
           headers: { 'x-real-ip': realIp, 'x-forwarded-for': forwarded },
         });
       const statuses: number[] = [];
-      for (let i = 0; i < AUTH_LIMIT + 1; i++)
+      for (let i = 0; i < AUTH_LIMIT + 1; i++) {
         statuses.push((await login('203.0.113.7', randomIp())).status);
+      }
       expect(statuses.at(-1)).toBe(429);
       expect((await login('203.0.113.8', randomIp())).status).toBe(401);
     } finally {

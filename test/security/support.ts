@@ -60,8 +60,9 @@ export interface Session {
 export class SecurityClient extends Http {
   async login(username: string, password = PASSWORD): Promise<Session> {
     const result = await this.post('/auth/login', { username, password });
-    if (result.status !== 200)
+    if (result.status !== 200) {
       throw new Error(`login ${username}: ${result.status} ${result.text}`);
+    }
     return {
       access: result.body.access_token,
       refresh: result.body.refresh_token,

@@ -43,7 +43,7 @@ export function useJsonOnlyBodies(app: NestFastifyApplication, bodyLimit: number
       done(new BadRequestException(`JSON nested deeper than ${MAX_JSON_DEPTH} levels.`), undefined);
       return;
     }
-    parseJson(req as Parameters<typeof parseJson>[0], body as unknown as string, done);
+    void parseJson(req as Parameters<typeof parseJson>[0], body as unknown as string, done);
   });
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_req, _body, done) =>
     done(new UnsupportedMediaTypeException('Send the body as application/json.'), undefined),
