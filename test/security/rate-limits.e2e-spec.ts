@@ -27,6 +27,8 @@ function expect429(result: RawResult) {
   expect(result.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(Number(result.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   expect(Number(result.headers['retry-after'])).toBeLessThanOrEqual(60);
+  expect(result.headers['x-ratelimit-remaining']).toBe('0');
+  expect(Number(result.headers['x-ratelimit-limit'])).toBeGreaterThan(0);
   expect(JSON.parse(result.body)).toMatchObject({ status: 429, title: 'Too Many Requests' });
 }
 

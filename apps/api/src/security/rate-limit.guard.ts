@@ -5,7 +5,7 @@ import { NO_RATE_LIMIT } from './rate-limit.decorators';
 
 /**
  * The throttler guard, registered after the JWT guard so the API limit can count per user.
- * Adds the standard `Retry-After` header to every 429.
+ * Adds the standard `Retry-After` and the limit of the exhausted bucket to every 429.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
@@ -24,6 +24,9 @@ export class RateLimitGuard extends ThrottlerGuard {
     const retryAfter = Math.max(1, detail.timeToBlockExpire);
     const { res } = this.getRequestResponse(context);
     this.setResponseHeader(res, 'Retry-After', retryAfter);
+    this.setResponseHeader(res, `${this.headerPrefix}-Limit`, detail.limit);
+    this.setResponseHeader(res, `${this.headerPrefix}-Remaining`, 0);
+    this.setResponseHeader(res, `${this.headerPrefix}-Reset`, retryAfter);
     throw new ThrottlerException(`Too many requests; retry after ${retryAfter} seconds.`);
   }
 }
