@@ -64,7 +64,11 @@ export class AuthService implements OnModuleInit {
     // Always one bcrypt comparison, so an unknown or disabled user costs the same time.
     const hash = user?.passwordHash ?? (await this.dummyHash);
     const matches = await bcrypt.compare(dto.password, hash);
-    if (!user || !matches || user.disabled) throw new UnauthorizedException(INVALID_CREDENTIALS);
+    if (!user || !matches || user.disabled) {
+      // A security event: structured, so a run of failures for one account can be alerted on.
+      this.logger.warn({ event: 'login_failed', userId: user?.id ?? null }, 'Sign-in refused');
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
     return this.tokensFor(user, await this.sessions.start(user.id));
   }
 

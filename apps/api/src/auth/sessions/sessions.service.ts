@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -27,6 +27,7 @@ const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').dig
  */
 @Injectable()
 export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
   private readonly ttlMs: number;
 
   constructor(
@@ -75,6 +76,10 @@ export class SessionsService {
             .execute()
         ).affected ?? 0);
     if (spent !== 1) {
+      this.logger.warn(
+        { event: 'refresh_token_reuse', userId: session.userId, sessionId: session.id },
+        'A spent refresh token was presented: the session is revoked',
+      );
       await this.revoke(session.id);
       throw new UnauthorizedException(INVALID_REFRESH);
     }
