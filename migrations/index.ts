@@ -1,4 +1,8 @@
 import { CreateUsersAndTickets1767225600000 } from './1767225600000-CreateUsersAndTickets';
+import { AddSessionsAndDisabledUsers1767300000000 } from './1767300000000-AddSessionsAndDisabledUsers';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
-export const MIGRATIONS = [CreateUsersAndTickets1767225600000];
+export const MIGRATIONS = [
+  CreateUsersAndTickets1767225600000,
+  AddSessionsAndDisabledUsers1767300000000,
+];

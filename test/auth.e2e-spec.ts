@@ -91,6 +91,8 @@ describe.each(databaseKinds())('auth on %s', (database) => {
         access_token: expect.any(String),
         token_type: 'Bearer',
         expires_in: 900,
+        refresh_token: expect.any(String),
+        refresh_expires_in: 30 * 86_400,
       });
       const [header, payload] = result.body.access_token
         .split('.')
@@ -124,16 +126,18 @@ describe.each(databaseKinds())('auth on %s', (database) => {
   describe('the global guard', () => {
     const now = () => Math.floor(Date.now() / 1000);
     let aliceId: string;
+    let claims: Record<string, unknown>;
 
     beforeAll(async () => {
       const login = await http.post('/auth/login', { username: 'alice', password: 'password-one' });
-      aliceId = JSON.parse(
+      claims = JSON.parse(
         Buffer.from(login.body.access_token.split('.')[1], 'base64url').toString(),
-      ).sub;
+      );
+      aliceId = claims.sub as string;
     });
 
     it('should accept a token it signed', async () => {
-      const token = signToken({ sub: aliceId, iat: now(), exp: now() + 60 });
+      const token = signToken({ ...claims, iat: now(), exp: now() + 60 });
       expect((await http.get('/tickets', { token })).status).toBe(200);
     });
 

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 
 import { buildConfig } from '../apps/api/src/config';
 import { buildDataSourceOptions } from '../apps/api/src/database/database-options';
+import { MIGRATIONS } from '../migrations';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './helpers/databases';
 import { Http } from './helpers/http';
 import { startTestApp } from './helpers/test-app';
@@ -47,7 +48,9 @@ describe.each(databaseKinds())('persistence on %s', (kind) => {
       priority_score: 9,
       created_at: created.body.created_at,
     });
-    expect(await second.dataSource.query('SELECT name FROM migrations')).toHaveLength(1);
+    expect(await second.dataSource.query('SELECT name FROM migrations')).toHaveLength(
+      MIGRATIONS.length,
+    );
     await second.stop();
   });
 
@@ -57,7 +60,7 @@ describe.each(databaseKinds())('persistence on %s', (kind) => {
     );
     const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
     try {
-      await dataSource.undoLastMigration();
+      for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();
       expect(await dataSource.createQueryRunner().hasTable('tickets')).toBe(false);
       await dataSource.runMigrations();
       expect(await dataSource.createQueryRunner().hasTable('tickets')).toBe(true);

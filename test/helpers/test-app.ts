@@ -38,6 +38,8 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     NODE_ENV: 'test',
     BCRYPT_COST: '4',
     JWT_SECRET: TEST_JWT_SECRET,
+    // Suites sign up many users quickly; test/security turns the limits back on explicitly.
+    RATE_LIMIT_ENABLED: 'false',
     ...database.env,
     ...options.env,
   });

@@ -15,6 +15,8 @@ import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config';
 import { buildDataSourceOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
+import { RateLimitGuard } from './security/rate-limit.guard';
+import { SecurityModule } from './security/security.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 type Config = ConfigService<AppConfig, true>;
@@ -51,10 +53,13 @@ export class AppModule {
         AuthModule,
         TicketsModule,
         HealthModule,
+        SecurityModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        // After authentication (the API limit counts per user), before roles (403s count too).
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
 import type { AppConfig } from './config';
+import { applyCors } from './security/cors';
+import { useJsonOnlyBodies } from './security/json-only-body';
 
 export const PUBLIC_DIR = join(__dirname, 'public');
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -56,6 +58,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   });
   // The API speaks JSON only: any other body type is answered 415.
   fastify.removeContentTypeParser(['text/plain']);
+  useJsonOnlyBodies(app, BODY_LIMIT_BYTES);
   app.useStaticAssets({ root: PUBLIC_DIR, prefix: '/', index: ['index.html'] });
   setUpOpenApi(app);
   return app;
@@ -75,5 +78,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     createAdapter(),
     { bufferLogs: true },
   );
+  applyCors(app, config.security.corsOrigins);
   return configureApp(app);
 }

@@ -5,4 +5,6 @@ export interface AuthUser {
   id: number;
   username: string;
   role: Role;
+  /** The sign-in session (refresh-token family) the access token belongs to. */
+  sessionId: string;
 }

@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JWT_ALGORITHM, JWT_KEY, toJwtKey } from './jwt-secret';
 import { JwtStrategy } from './jwt.strategy';
+import { SessionsModule } from './sessions/sessions.module';
 
 const jwtKeyProvider = {
   provide: JWT_KEY,
@@ -21,6 +22,7 @@ const jwtKeyProvider = {
 @Module({
   imports: [
     UsersModule,
+    SessionsModule,
     PassportModule,
     JwtModule.registerAsync({
       extraProviders: [jwtKeyProvider],

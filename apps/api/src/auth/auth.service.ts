@@ -1,14 +1,26 @@
-import { Injectable, Logger, UnauthorizedException, type OnModuleInit } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import * as bcrypt from 'bcrypt';
+import { randomUUID } from 'node:crypto';
 
-import type { AppConfig, AuthConfig } from '../config';
+import type { AppConfig, AuthConfig, SecurityConfig } from '../config';
 import { UserDto } from '../users/dto/user.dto';
+import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import type { AuthUser } from './auth-user';
+import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
 import type { TokenDto } from './dto/token.dto';
+import { ACCESS_TOKEN_TYPE } from './jwt-secret';
+import { SessionsService, type IssuedRefresh } from './sessions/sessions.service';
 
 const INVALID_CREDENTIALS = 'Invalid username or password.';
 
@@ -16,15 +28,18 @@ const INVALID_CREDENTIALS = 'Invalid username or password.';
 export class AuthService implements OnModuleInit {
   private readonly logger = new Logger(AuthService.name);
   private readonly config: AuthConfig;
+  private readonly security: SecurityConfig;
   /** Compared against when the user does not exist, so timing does not reveal who has an account. */
   private dummyHash: Promise<string>;
 
   constructor(
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
     private readonly jwt: JwtService,
     config: ConfigService<AppConfig, true>,
   ) {
     this.config = config.get('auth', { infer: true });
+    this.security = config.get('security', { infer: true });
   }
 
   onModuleInit(): void {
@@ -37,20 +52,70 @@ export class AuthService implements OnModuleInit {
   }
 
   async register(dto: RegisterDto): Promise<UserDto> {
+    if (!this.security.allowRegistration) {
+      throw new ForbiddenException('Registration is closed; ask an administrator for an account.');
+    }
     const hash = await bcrypt.hash(dto.password, this.config.bcryptCost);
     return UserDto.from(await this.users.create(dto.username, hash));
   }
 
   async login(dto: LoginDto): Promise<TokenDto> {
     const user = await this.users.findWithPasswordHash(dto.username);
+    // Always one bcrypt comparison, so an unknown or disabled user costs the same time.
     const hash = user?.passwordHash ?? (await this.dummyHash);
     const matches = await bcrypt.compare(dto.password, hash);
-    if (!user || !matches) throw new UnauthorizedException(INVALID_CREDENTIALS);
-    const accessToken = await this.jwt.signAsync({ sub: String(user.id) });
+    if (!user || !matches || user.disabled) {
+      // A security event: structured, so a run of failures for one account can be alerted on.
+      this.logger.warn({ event: 'login_failed', userId: user?.id ?? null }, 'Sign-in refused');
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
+    return this.tokensFor(user, await this.sessions.start(user.id));
+  }
+
+  async refresh(refreshToken: string): Promise<TokenDto> {
+    const next = await this.sessions.rotate(refreshToken);
+    const user = await this.users.findById(next.userId);
+    if (!user || user.disabled) {
+      await this.sessions.revoke(next.sessionId);
+      throw new UnauthorizedException('The refresh token is invalid or expired.');
+    }
+    return this.tokensFor(user, next);
+  }
+
+  logout(caller: AuthUser): Promise<void> {
+    return this.sessions.revoke(caller.sessionId);
+  }
+
+  async me(caller: AuthUser): Promise<UserDto> {
+    const user = await this.users.findById(caller.id);
+    if (!user) throw new UnauthorizedException('A valid bearer token is required.');
+    return UserDto.from(user);
+  }
+
+  /** Changes the password and ends every other session of the user. */
+  async changePassword(caller: AuthUser, dto: ChangePasswordDto): Promise<void> {
+    const user = await this.users.findWithPasswordHash(caller.username);
+    if (!user || !(await bcrypt.compare(dto.current_password, user.passwordHash))) {
+      throw new ForbiddenException('The current password is wrong.');
+    }
+    const hash = await bcrypt.hash(dto.new_password, this.config.bcryptCost);
+    await this.users.setPasswordHash(user.id, hash);
+    await this.sessions.revokeAllOf(user.id, caller.sessionId);
+  }
+
+  private async tokensFor(user: User, refresh: IssuedRefresh): Promise<TokenDto> {
+    const accessToken = await this.jwt.signAsync({
+      sub: String(user.id),
+      sid: refresh.sessionId,
+      jti: randomUUID(),
+      typ: ACCESS_TOKEN_TYPE,
+    });
     return {
       access_token: accessToken,
       token_type: 'Bearer',
       expires_in: this.config.jwtExpiresInSeconds,
+      refresh_token: refresh.refreshToken,
+      refresh_expires_in: refresh.expiresIn,
     };
   }
 }

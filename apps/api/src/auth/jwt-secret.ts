@@ -9,3 +9,6 @@ export const JWT_KEY = Symbol('JWT_KEY');
 export const toJwtKey = (secret: string): KeyObject => createSecretKey(Buffer.from(secret, 'utf8'));
 
 export const JWT_ALGORITHM = 'HS256';
+
+/** `typ` claim of access tokens; refresh tokens are opaque, so the two cannot be swapped. */
+export const ACCESS_TOKEN_TYPE = 'access';

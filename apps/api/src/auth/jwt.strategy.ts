@@ -5,20 +5,42 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 
 import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth-user';
-import { JWT_ALGORITHM, JWT_KEY } from './jwt-secret';
+import { ACCESS_TOKEN_TYPE, JWT_ALGORITHM, JWT_KEY } from './jwt-secret';
+import { SessionsService } from './sessions/sessions.service';
 
 interface AccessTokenPayload {
   sub?: unknown;
   exp?: unknown;
+  sid?: unknown;
+  jti?: unknown;
+  typ?: unknown;
 }
 
 const USER_ID = /^[1-9]\d{0,9}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Every claim this service puts in an access token must be there, with the right shape. */
+function hasAccessClaims(
+  payload: AccessTokenPayload,
+): payload is { sub: string; exp: number; sid: string; jti: string; typ: string } {
+  return (
+    typeof payload.exp === 'number' &&
+    payload.typ === ACCESS_TOKEN_TYPE &&
+    typeof payload.sub === 'string' &&
+    USER_ID.test(payload.sub) &&
+    typeof payload.sid === 'string' &&
+    UUID.test(payload.sid) &&
+    typeof payload.jti === 'string' &&
+    UUID.test(payload.jti)
+  );
+}
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(JWT_KEY) key: KeyObject,
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -28,11 +50,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  /** Reads the user afresh so a changed role takes effect at once; `false` means 401. */
+  /**
+   * Reads the user and the session afresh, so a changed role, a disabled account or a logout
+   * takes effect at once; `false` means 401.
+   */
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
-    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string') return false;
-    if (!USER_ID.test(payload.sub)) return false;
+    if (!hasAccessClaims(payload)) return false;
     const user = await this.users.findById(Number(payload.sub));
-    return user ? { id: user.id, username: user.username, role: user.role } : false;
+    if (!user || user.disabled) return false;
+    if (!(await this.sessions.isActive(payload.sid, user.id))) return false;
+    return { id: user.id, username: user.username, role: user.role, sessionId: payload.sid };
   }
 }

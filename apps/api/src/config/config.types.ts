@@ -31,10 +31,25 @@ export interface PriorityConfig {
   source: string;
 }
 
+export interface SecurityConfig {
+  /** The first admin, created at start when absent. */
+  admin?: { username: string; password: string };
+  allowRegistration: boolean;
+  /** Absolute lifetime of a refresh-token family (a sign-in session). */
+  refreshTokenTtlSeconds: number;
+  rateLimit: { enabled: boolean; authPerMinute: number; apiPerMinute: number };
+  /** Shared rate-limit store; in-process memory when absent. */
+  redis?: { url: string; keyPrefix: string };
+  /** Where the client address comes from: the socket, unless proxies are trusted. */
+  clientIp: { trustedProxyHops: number; header?: string };
+  corsOrigins: string[];
+}
+
 /** The typed, validated configuration; read it with `ConfigService<AppConfig, true>`. */
 export interface AppConfig {
   http: HttpConfig;
   database: DatabaseConfig;
   auth: AuthConfig;
   priority: PriorityConfig;
+  security: SecurityConfig;
 }

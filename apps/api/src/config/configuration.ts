@@ -5,6 +5,7 @@ import { DEFAULT_WEIGHTS, findWeightProblems, type PriorityWeights } from '@app/
 
 import type { AppConfig, AuthConfig, DatabaseConfig, PriorityConfig } from './config.types';
 import { envSchema, type Env } from './env.schema';
+import { securityConfig } from './security-config';
 
 const MIN_PRODUCTION_SECRET_BYTES = 32;
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
@@ -107,6 +108,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
     database: databaseConfig(env),
     auth: authConfig(env, problems),
     priority: priorityConfig(env, problems),
+    security: securityConfig(env, parseDuration(env.REFRESH_TOKEN_TTL), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

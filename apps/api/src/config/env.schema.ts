@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { SECURITY_ENV } from './security-env';
+
 const MYSQL_URL_PATTERN = /^(mysql|mariadb):\/\/.+/;
 
 const port = z.coerce.number().int().min(1).max(65_535);
@@ -42,6 +44,8 @@ export const envSchema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
 
   PRIORITY_WEIGHTS_FILE: z.string().optional(),
+
+  ...SECURITY_ENV,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -20,4 +20,8 @@ export class User {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /** A disabled user cannot sign in, and their tokens stop working at once. */
+  @Column({ type: 'boolean', default: false })
+  disabled: boolean;
 }

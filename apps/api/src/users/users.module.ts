@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { SessionsModule } from '../auth/sessions/sessions.module';
 import { User } from './user.entity';
+import { UsersAdminService } from './users-admin.service';
+import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User])],
-  providers: [UsersService],
+  imports: [TypeOrmModule.forFeature([User]), SessionsModule],
+  controllers: [UsersController],
+  providers: [UsersService, UsersAdminService],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -26,6 +26,23 @@ export class UsersService {
       .getOne();
   }
 
+  setPasswordHash(id: number, passwordHash: string): Promise<unknown> {
+    return this.users.update({ id }, { passwordHash });
+  }
+
+  /** Oldest first, so pages stay stable while users are added. */
+  findPage(page: number, limit: number): Promise<[User[], number]> {
+    return this.users.findAndCount({
+      order: { id: 'ASC' },
+      skip: (page - 1) * limit,
+      take: limit,
+    });
+  }
+
+  async update(id: number, changes: Partial<Pick<User, 'role' | 'disabled'>>): Promise<void> {
+    await this.users.update({ id }, changes);
+  }
+
   async create(username: string, passwordHash: string, role: Role = 'reporter'): Promise<User> {
     const user = this.users.create({ username, passwordHash, role, createdAt: this.clock.now() });
     try {

@@ -1,5 +1,6 @@
 import { IsString, Matches } from 'class-validator';
 
+import { NotCommonPassword } from '../../security/password-policy';
 import { CanonicalUsername, PasswordBytes } from './credentials.validators';
 
 export class RegisterDto {
@@ -15,10 +16,11 @@ export class RegisterDto {
   username: string;
 
   /**
-   * 8–72 bytes (bcrypt's limit).
+   * 8–72 bytes (bcrypt's limit); the most common passwords are refused.
    * @example "correct horse battery"
    */
   @IsString()
   @PasswordBytes(8, 72)
+  @NotCommonPassword()
   password: string;
 }

@@ -8,4 +8,14 @@ export class TokenDto {
    * @example 900
    */
   expires_in: number;
+  /**
+   * Opaque, single-use: exchange it at `POST /auth/refresh` for a new pair. Using it twice
+   * ends the session.
+   */
+  refresh_token: string;
+  /**
+   * Seconds until the session ends, however often it is refreshed.
+   * @example 2592000
+   */
+  refresh_expires_in: number;
 }
