@@ -31,10 +31,19 @@ export interface PriorityConfig {
   source: string;
 }
 
+export interface QueueConfig {
+  /** How often this instance re-scores tickets that crossed an age boundary; 0 turns it off. */
+  agingIntervalMs: number;
+  agingBatchSize: number;
+  /** How long a computed `total` is reused when this instance has written nothing since. */
+  totalCacheMs: number;
+}
+
 /** The typed, validated configuration; read it with `ConfigService<AppConfig, true>`. */
 export interface AppConfig {
   http: HttpConfig;
   database: DatabaseConfig;
   auth: AuthConfig;
   priority: PriorityConfig;
+  queue: QueueConfig;
 }

@@ -107,6 +107,11 @@ export function buildConfig(raw: RawEnv): AppConfig {
     database: databaseConfig(env),
     auth: authConfig(env, problems),
     priority: priorityConfig(env, problems),
+    queue: {
+      agingIntervalMs: env.AGING_INTERVAL_MS,
+      agingBatchSize: env.AGING_BATCH_SIZE,
+      totalCacheMs: env.TICKETS_TOTAL_CACHE_MS,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

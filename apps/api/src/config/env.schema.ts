@@ -42,6 +42,10 @@ export const envSchema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
 
   PRIORITY_WEIGHTS_FILE: z.string().optional(),
+
+  AGING_INTERVAL_MS: z.coerce.number().int().min(0).max(30_000).default(15_000),
+  AGING_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  TICKETS_TOTAL_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

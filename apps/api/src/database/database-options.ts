@@ -5,10 +5,11 @@ import type { DataSourceOptions } from 'typeorm';
 
 import { MIGRATIONS } from '../../../../migrations';
 import type { DatabaseConfig } from '../config';
+import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Ticket];
+export const ENTITIES = [User, Ticket, TicketEvent];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {

@@ -1,0 +1,107 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { FindOptionsWhere, Repository, SelectQueryBuilder } from 'typeorm';
+
+import type { AuthUser } from '../auth/auth-user';
+import type { ListTicketsQuery, TicketSort } from './dto/list-tickets.query';
+import type { TicketPageDto } from './dto/ticket.dto';
+import { Ticket } from './ticket.entity';
+import { decodeCursor, encodeCursor, type CursorPosition } from './ticket-cursor';
+import { TicketTotals } from './ticket-totals';
+import { TicketsService, visibleTo } from './tickets.service';
+
+interface SortOrder {
+  column: 'queueKey' | 'createdAt';
+  direction: 'ASC' | 'DESC';
+}
+
+/**
+ * Each order is one sort column plus the id, in one direction, so an index on
+ * (filter column, sort column, id) serves it as a single forward (or backward) range scan.
+ */
+const ORDERS: Record<TicketSort, SortOrder> = {
+  priority: { column: 'queueKey', direction: 'ASC' },
+  created_at: { column: 'createdAt', direction: 'ASC' },
+  '-created_at': { column: 'createdAt', direction: 'DESC' },
+};
+
+/** The queue: page-number and cursor (keyset) pagination over the orders above. */
+@Injectable()
+export class TicketQueueService {
+  constructor(
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    private readonly ticketsService: TicketsService,
+    private readonly totals: TicketTotals,
+  ) {}
+
+  async list(query: ListTicketsQuery, viewer: AuthUser): Promise<TicketPageDto> {
+    if (query.cursor !== undefined && query.page !== 1) {
+      throw new BadRequestException('Use either page or cursor, not both.');
+    }
+    const where = this.filters(query, viewer);
+    const order = ORDERS[query.sort];
+    const select = this.tickets
+      .createQueryBuilder('t')
+      .addSelect('t.queueKey')
+      .where(where)
+      .orderBy(`t.${order.column}`, order.direction)
+      .addOrderBy('t.id', order.direction)
+      // One extra row tells whether a next page exists without another query.
+      .limit(query.limit + 1);
+    if (query.cursor === undefined) select.offset((query.page - 1) * query.limit);
+    else this.after(select, decodeCursor(query.cursor, query.sort), order);
+    const [rows, total] = await Promise.all([select.getMany(), this.total(where)]);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      tickets: page.map((ticket) => this.ticketsService.toDto(ticket)),
+      page: query.page,
+      limit: query.limit,
+      total,
+      next_cursor:
+        rows.length > query.limit && last ? encodeCursor(positionOf(last, query.sort)) : null,
+    };
+  }
+
+  private filters(query: ListTicketsQuery, viewer: AuthUser): FindOptionsWhere<Ticket> {
+    const where = visibleTo(viewer);
+    if (query.status) where.status = query.status;
+    if (query.priority_level) where.priorityLevel = query.priority_level;
+    if (query.issue_type) where.issueType = query.issue_type;
+    if (query.customer_type) where.customerType = query.customer_type;
+    return where;
+  }
+
+  /**
+   * Rows strictly after the cursor. The leading `>=` on the sort column is what the index
+   * seeks on; the OR only sorts out the few rows sharing the cursor's key.
+   */
+  private after(select: SelectQueryBuilder<Ticket>, at: CursorPosition, order: SortOrder) {
+    const [cmp, strict] = order.direction === 'ASC' ? ['>=', '>'] : ['<=', '<'];
+    const col = `t.${order.column}`;
+    const key = order.column === 'createdAt' ? new Date(at.key) : at.key;
+    select.andWhere(
+      `${col} ${cmp} :cursorKey AND (${col} ${strict} :cursorKey OR t.id ${strict} :cursorId)`,
+      {
+        cursorKey: key,
+        cursorId: at.id,
+      },
+    );
+  }
+
+  private total(where: FindOptionsWhere<Ticket>): Promise<number> {
+    return this.totals.get(JSON.stringify(where), async () => {
+      const row = await this.tickets
+        .createQueryBuilder('t')
+        .select('COUNT(*)', 'n')
+        .where(where)
+        .getRawOne<{ n: string | number }>();
+      return Number(row?.n ?? 0);
+    });
+  }
+}
+
+function positionOf(ticket: Ticket, sort: TicketSort): CursorPosition {
+  const key = sort === 'priority' ? Number(ticket.queueKey) : ticket.createdAt.getTime();
+  return { sort, key, id: ticket.id };
+}
