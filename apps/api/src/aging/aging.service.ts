@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 
 import { Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
 import type { AppConfig } from '../config';
 import { TicketEventsService, type NewEvent } from '../ticket-events/ticket-events.service';
 import { Ticket } from '../tickets/ticket.entity';
@@ -28,6 +29,7 @@ export class AgingService {
 
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    private readonly transactions: Transactions,
     private readonly priority: PriorityService,
     private readonly events: TicketEventsService,
     private readonly totals: TicketTotals,
@@ -50,7 +52,7 @@ export class AgingService {
         .limit(this.batchSize)
         .getMany();
       if (due.length === 0) break;
-      rescored += await this.tickets.manager.transaction((m) => this.rescoreBatch(m, due, now));
+      rescored += await this.transactions.run((m) => this.rescoreBatch(m, due, now));
       if (due.length < this.batchSize) break;
     }
     if (rescored > 0) this.totals.invalidate();

@@ -5,9 +5,10 @@ import type { Repository } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
 import { ValidationFailedException } from '../common/validation';
 import { TicketEventsService, type NewEvent } from '../ticket-events/ticket-events.service';
-import type { ImportTicketDto, ImportTicketsDto } from './dto/import-tickets.dto';
+import type { ImportRequest, ImportTicketDto } from './dto/import-tickets.dto';
 import type { ImportResultDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
 import { createdEventData, factsOf, scoreFields } from './ticket-scoring';
@@ -19,6 +20,7 @@ import { TicketsService } from './tickets.service';
 export class TicketImportService {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    private readonly transactions: Transactions,
     private readonly ticketsService: TicketsService,
     private readonly priority: PriorityService,
     private readonly events: TicketEventsService,
@@ -26,11 +28,11 @@ export class TicketImportService {
     private readonly clock: Clock,
   ) {}
 
-  async import(dto: ImportTicketsDto, admin: AuthUser): Promise<ImportResultDto> {
+  async import(dto: ImportRequest, admin: AuthUser): Promise<ImportResultDto> {
     const now = this.clock.now();
     this.rejectFutureDates(dto.tickets, now);
     const tickets = dto.tickets.map((row) => this.toTicket(row, admin, now));
-    await this.tickets.manager.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       // One row at a time inside one transaction, so every generated id is known on both engines.
       for (const ticket of tickets) await manager.insert(Ticket, ticket);
       const data = (ticket: Ticket) => createdEventData(ticket, this.priority.weights, true);

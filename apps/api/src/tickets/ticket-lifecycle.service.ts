@@ -5,6 +5,7 @@ import type { Repository } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import type { TicketDto } from './dto/ticket.dto';
 import type { UpdateTicketStatusDto } from './dto/update-ticket-status.dto';
@@ -19,6 +20,7 @@ import { TicketsService } from './tickets.service';
 export class TicketLifecycleService {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    private readonly transactions: Transactions,
     private readonly ticketsService: TicketsService,
     private readonly priority: PriorityService,
     private readonly events: TicketEventsService,
@@ -35,7 +37,7 @@ export class TicketLifecycleService {
     }
     const now = this.clock.now();
     const changes = this.changesFor(ticket, dto.status, now);
-    await this.tickets.manager.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       // Conditional on the status we read: a concurrent change makes this one a 409, not a lost update.
       const result = await manager.update(Ticket, { id, status: from }, changes);
       if (!result.affected) throw new ConflictException('The ticket changed meanwhile; try again.');

@@ -7,7 +7,7 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
 import { CreateTicketDto } from './dto/create-ticket.dto';
-import { ImportTicketsDto } from './dto/import-tickets.dto';
+import { ImportTicketsDto, type ImportRequest } from './dto/import-tickets.dto';
 import { ListTicketsQuery } from './dto/list-tickets.query';
 import { CreatedTicketDto, ImportResultDto, TicketDto, TicketPageDto } from './dto/ticket.dto';
 import { UpdateTicketStatusDto } from './dto/update-ticket-status.dto';
@@ -44,10 +44,10 @@ export class TicketsController {
   @ApiBody({ type: ImportTicketsDto })
   @ApiProblems(400, 403)
   import(
-    @Body(ImportBodyPipe) dto: ImportTicketsDto,
+    @Body(ImportBodyPipe) request: ImportRequest,
     @CurrentUser() user: AuthUser,
   ): Promise<ImportResultDto> {
-    return this.importer.import(dto, user);
+    return this.importer.import(request, user);
   }
 
   @Get()

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { Transactions } from '../database/transactions';
 import { TicketEventsModule } from '../ticket-events/ticket-events.module';
 import { Ticket } from './ticket.entity';
 import { TicketImportService } from './ticket-import.service';
@@ -19,7 +20,8 @@ import { TicketsService } from './tickets.service';
     TicketLifecycleService,
     TicketImportService,
     TicketTotals,
+    Transactions,
   ],
-  exports: [TicketTotals],
+  exports: [TicketTotals, Transactions],
 })
 export class TicketsModule {}

@@ -5,6 +5,7 @@ import type { FindOptionsWhere, Repository } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
 import type { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
@@ -22,6 +23,7 @@ export function visibleTo(viewer: AuthUser): FindOptionsWhere<Ticket> {
 export class TicketsService {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    private readonly transactions: Transactions,
     private readonly priority: PriorityService,
     private readonly clock: Clock,
     private readonly events: TicketEventsService,
@@ -46,7 +48,7 @@ export class TicketsService {
     const priority = this.priority.score(factsOf(ticket), now);
     Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
     // insert() skips save()'s reload; the ticket and its `created` entry commit together.
-    await this.tickets.manager.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await manager.insert(Ticket, ticket);
       const data = createdEventData(ticket, this.priority.weights);
       await this.events.record(manager, [

@@ -37,3 +37,11 @@ export class ImportTicketsDto {
   @Type(() => ImportTicketDto)
   tickets: ImportTicketDto[];
 }
+
+/**
+ * What the import handler receives once ImportBodyPipe has validated it. An interface, so the
+ * global ValidationPipe (which runs first) leaves the raw body, possibly a bare array, alone.
+ */
+export interface ImportRequest {
+  tickets: ImportTicketDto[];
+}
