@@ -15,8 +15,11 @@ export interface QueueApp {
 }
 
 /** The real app with the aging timer off (tests call the re-scorer), and one user per role. */
-export async function startQueueApp(database: DatabaseKind): Promise<QueueApp> {
-  const testApp = await startTestApp({ database, env: { AGING_INTERVAL_MS: '0' } });
+export async function startQueueApp(
+  database: DatabaseKind,
+  env: Record<string, string> = {},
+): Promise<QueueApp> {
+  const testApp = await startTestApp({ database, env: { AGING_INTERVAL_MS: '0', ...env } });
   const http = new Http(testApp.baseUrl);
   const tokens = {
     admin: await http.signUp('queue.admin'),

@@ -43,7 +43,9 @@ export class AgingScheduler implements OnApplicationBootstrap, OnApplicationShut
       .rescoreDue()
       .then(() => undefined)
       .catch((error: unknown) => {
-        this.logger.error(`Re-scoring failed: ${error instanceof Error ? error.message : error}`);
+        this.logger.error(
+          `Re-scoring failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       })
       .finally(() => (this.running = undefined));
   }

@@ -52,14 +52,23 @@ export class AgingService {
         .limit(this.batchSize)
         .getMany();
       if (due.length === 0) break;
-      rescored += await this.transactions.run((m) => this.rescoreBatch(m, due, now));
+      const moved: [Ticket, PriorityLevel][] = [];
+      rescored += await this.transactions.run((m) => this.rescoreBatch(m, due, now, moved));
+      // Counts follow only what committed.
+      for (const [ticket, level] of moved) {
+        this.totals.changed(ticket, { ...ticket, priorityLevel: level });
+      }
       if (due.length < this.batchSize) break;
     }
-    if (rescored > 0) this.totals.invalidate();
     return rescored;
   }
 
-  private async rescoreBatch(manager: EntityManager, due: Ticket[], now: Date): Promise<number> {
+  private async rescoreBatch(
+    manager: EntityManager,
+    due: Ticket[],
+    now: Date,
+    moved: [Ticket, PriorityLevel][],
+  ): Promise<number> {
     const raised: NewEvent[] = [];
     let updated = 0;
     for (const ticket of due) {
@@ -72,6 +81,7 @@ export class AgingService {
       );
       if (!result.affected) continue; // another instance got there first
       updated++;
+      if (priority.level !== ticket.priorityLevel) moved.push([ticket, priority.level]);
       if (rank(priority.level) > rank(ticket.priorityLevel)) {
         raised.push({
           ticketId: ticket.id,

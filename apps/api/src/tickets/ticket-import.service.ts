@@ -45,7 +45,7 @@ export class TicketImportService {
       }));
       await this.events.record(manager, created);
     });
-    this.totals.invalidate();
+    for (const ticket of tickets) this.totals.added(ticket);
     return {
       imported: tickets.length,
       tickets: tickets.map((ticket) => this.ticketsService.toDto(ticket)),

@@ -36,6 +36,7 @@ export class TicketLifecycleService {
       throw new ConflictException(`A ${from} ticket can move to ${allowed}, not ${dto.status}.`);
     }
     const now = this.clock.now();
+    const before = { ...ticket };
     const changes = this.changesFor(ticket, dto.status, now);
     await this.transactions.run(async (manager) => {
       // Conditional on the status we read: a concurrent change makes this one a 409, not a lost update.
@@ -45,8 +46,9 @@ export class TicketLifecycleService {
         { ticketId: id, type: 'status_changed', actor, at: now, data: { from, to: dto.status } },
       ]);
     });
-    this.totals.invalidate();
-    return this.ticketsService.toDto(Object.assign(ticket, changes));
+    Object.assign(ticket, changes);
+    this.totals.changed(before, ticket);
+    return this.ticketsService.toDto(ticket);
   }
 
   /** Resolving or closing freezes the score; reopening scores the ticket afresh and aging resumes. */

@@ -1,13 +1,13 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { FindOptionsWhere, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import type { ListTicketsQuery, TicketSort } from './dto/list-tickets.query';
 import type { TicketPageDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
 import { decodeCursor, encodeCursor, type CursorPosition } from './ticket-cursor';
-import { TicketTotals } from './ticket-totals';
+import { TicketTotals, type CountFilter } from './ticket-totals';
 import { TicketsService, visibleTo } from './tickets.service';
 
 interface SortOrder {
@@ -63,8 +63,8 @@ export class TicketQueueService {
     };
   }
 
-  private filters(query: ListTicketsQuery, viewer: AuthUser): FindOptionsWhere<Ticket> {
-    const where = visibleTo(viewer);
+  private filters(query: ListTicketsQuery, viewer: AuthUser): CountFilter {
+    const where: CountFilter = visibleTo(viewer);
     if (query.status) where.status = query.status;
     if (query.priority_level) where.priorityLevel = query.priority_level;
     if (query.issue_type) where.issueType = query.issue_type;
@@ -89,8 +89,8 @@ export class TicketQueueService {
     );
   }
 
-  private total(where: FindOptionsWhere<Ticket>): Promise<number> {
-    return this.totals.get(JSON.stringify(where), async () => {
+  private total(where: CountFilter): Promise<number> {
+    return this.totals.get(where, async () => {
       const row = await this.tickets
         .createQueryBuilder('t')
         .select('COUNT(*)', 'n')

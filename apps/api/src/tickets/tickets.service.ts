@@ -1,7 +1,7 @@
 import { PriorityService } from '@app/priority';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { FindOptionsWhere, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
@@ -15,7 +15,7 @@ import { createdEventData, factsOf, scoreFields } from './ticket-scoring';
 import { TicketTotals } from './ticket-totals';
 
 /** Reporters see their own tickets; agents and admins work the whole queue. */
-export function visibleTo(viewer: AuthUser): FindOptionsWhere<Ticket> {
+export function visibleTo(viewer: AuthUser): { createdBy?: number } {
   return viewer.role === 'reporter' ? { createdBy: viewer.id } : {};
 }
 
@@ -55,7 +55,7 @@ export class TicketsService {
         { ticketId: ticket.id, type: 'created', actor: author, at: now, data },
       ]);
     });
-    this.totals.invalidate();
+    this.totals.added(ticket);
     return { ...TicketDto.from(ticket, priority), score: priority.score, level: priority.level };
   }
 

@@ -1,0 +1,120 @@
+import { DataSource } from 'typeorm';
+
+import { buildDataSourceOptions } from '../apps/api/src/database/database-options';
+import { encodeCursor } from '../apps/api/src/tickets/ticket-cursor';
+import { AppProcess } from './app-process';
+import type { BenchDatabase } from './bench-databases';
+import { measure, type Load } from './load';
+
+export const PAGE_SIZE = 10;
+export const DEEP_PAGE = 10_000;
+const BENCH_USER = 'bench.agent';
+const BENCH_PASSWORD = 'bench-password-123';
+export const NEW_TICKET = {
+  issue_type: 'critical',
+  impact: 150,
+  customer_type: 'enterprise',
+  title: 'Bench',
+};
+
+export interface Scenario {
+  engine: string;
+  size: number;
+  firstPage: Load;
+  deepCursor: Load;
+  deepOffset: Load;
+  /** The page reached "deep": the 10,000th when it exists, else the last. */
+  deepPage: number;
+  post: Load;
+  login?: Load;
+  healthDuringLogin?: Load;
+  maxRssMb: number;
+  bareInsertUserId: number;
+}
+
+async function signIn(app: AppProcess, db: DataSource): Promise<{ token: string; userId: number }> {
+  await fetch(`${app.baseUrl}/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+  });
+  await db.query(`UPDATE users SET role = 'agent' WHERE username = ?`, [BENCH_USER]);
+  const login = await fetch(`${app.baseUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+  });
+  const [user] = await db.query('SELECT id FROM users WHERE username = ?', [BENCH_USER]);
+  return {
+    token: ((await login.json()) as { access_token: string }).access_token,
+    userId: user.id,
+  };
+}
+
+/** The cursor the API hands out after the last ticket of page `page - 1`, in queue order. */
+async function cursorBefore(db: DataSource, page: number): Promise<string> {
+  const [row] = await db.query(
+    'SELECT queue_key AS k, id FROM tickets ORDER BY queue_key, id LIMIT 1 OFFSET ?',
+    [(page - 1) * PAGE_SIZE - 1],
+  );
+  return encodeCursor({ sort: 'priority', key: Number(row.k), id: Number(row.id) });
+}
+
+export async function runScenario(
+  database: BenchDatabase,
+  port: number,
+  seconds: number,
+  withLogin: boolean,
+): Promise<Scenario> {
+  const db = new DataSource({
+    ...buildDataSourceOptions(database.config.database),
+    migrationsRun: false,
+  });
+  await db.initialize();
+  const app = new AppProcess(port, database.env, database.config.auth.bcryptCost);
+  try {
+    await app.ready();
+    const { token, userId } = await signIn(app, db);
+    const deepPage = Math.min(DEEP_PAGE, Math.floor(database.size / PAGE_SIZE));
+    const cursor = await cursorBefore(db, deepPage);
+    const list = (query: string) =>
+      measure({ url: `${app.baseUrl}/tickets?limit=${PAGE_SIZE}${query}`, seconds, token });
+    // Warm the caches (and the count) once, as a running service would be.
+    await measure({ url: `${app.baseUrl}/tickets?limit=${PAGE_SIZE}`, seconds: 1, token });
+    const firstPage = await list('');
+    const deepCursor = await list(`&cursor=${cursor}`);
+    const deepOffset = await list(`&page=${deepPage}`);
+    const post = await measure({
+      url: `${app.baseUrl}/tickets`,
+      seconds,
+      token,
+      method: 'POST',
+      body: NEW_TICKET,
+    });
+    let login: Load | undefined;
+    let healthDuringLogin: Load | undefined;
+    if (withLogin) {
+      const credentials = { username: BENCH_USER, password: BENCH_PASSWORD };
+      [login, healthDuringLogin] = await Promise.all([
+        measure({ url: `${app.baseUrl}/auth/login`, seconds, method: 'POST', body: credentials }),
+        measure({ url: `${app.baseUrl}/health`, seconds, connections: 1 }),
+      ]);
+    }
+    return {
+      engine: database.engine,
+      size: database.size,
+      firstPage,
+      deepCursor,
+      deepOffset,
+      deepPage,
+      post,
+      login,
+      healthDuringLogin,
+      maxRssMb: app.maxRssMb,
+      bareInsertUserId: userId,
+    };
+  } finally {
+    await app.stop();
+    await db.destroy();
+  }
+}
