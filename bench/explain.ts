@@ -5,34 +5,38 @@ import { openDatabase } from './seed';
 
 /** The queries behind each endpoint, as the services issue them (parameters inlined). */
 const QUERIES: [string, string][] = [
-  ['queue, first page', 'SELECT id FROM tickets ORDER BY queue_key ASC, id ASC LIMIT 11'],
+  ['queue, first page', 'SELECT * FROM tickets ORDER BY queue_key ASC, id ASC LIMIT 11'],
   [
     'queue, after a cursor',
-    'SELECT id FROM tickets WHERE queue_key >= 4414537490000000 AND (queue_key > 4414537490000000 OR id > 5) ORDER BY queue_key ASC, id ASC LIMIT 11',
+    'SELECT * FROM tickets WHERE queue_key >= 4414537490000000 AND (queue_key > 4414537490000000 OR id > 5) ORDER BY queue_key ASC, id ASC LIMIT 11',
   ],
   [
     'queue, page 10,000 by offset',
+    'SELECT * FROM tickets ORDER BY queue_key ASC, id ASC LIMIT 11 OFFSET 99990',
+  ],
+  [
+    'queue, page 10,000 by offset, ids first (what the service runs)',
     'SELECT id FROM tickets ORDER BY queue_key ASC, id ASC LIMIT 11 OFFSET 99990',
   ],
   [
     'open tickets',
-    "SELECT id FROM tickets WHERE status = 'open' ORDER BY queue_key ASC, id ASC LIMIT 11",
+    "SELECT * FROM tickets WHERE status = 'open' ORDER BY queue_key ASC, id ASC LIMIT 11",
   ],
   [
     'P0 tickets',
-    "SELECT id FROM tickets WHERE priority_level = 'P0' ORDER BY queue_key ASC, id ASC LIMIT 11",
+    "SELECT * FROM tickets WHERE priority_level = 'P0' ORDER BY queue_key ASC, id ASC LIMIT 11",
   ],
   [
     "a reporter's tickets",
-    'SELECT id FROM tickets WHERE created_by = 42 ORDER BY queue_key ASC, id ASC LIMIT 11',
+    'SELECT * FROM tickets WHERE created_by = 42 ORDER BY queue_key ASC, id ASC LIMIT 11',
   ],
-  ['newest first', 'SELECT id FROM tickets ORDER BY created_at DESC, id DESC LIMIT 11'],
+  ['newest first', 'SELECT * FROM tickets ORDER BY created_at DESC, id DESC LIMIT 11'],
   ['total, whole queue', 'SELECT COUNT(*) FROM tickets'],
   ['total, open tickets', "SELECT COUNT(*) FROM tickets WHERE status = 'open'"],
   ["total, a reporter's tickets", 'SELECT COUNT(*) FROM tickets WHERE created_by = 42'],
   [
     're-scorer: tickets due',
-    "SELECT id FROM tickets WHERE next_rescore_at <= '2026-11-27 06:00:00.000' ORDER BY next_rescore_at ASC LIMIT 500",
+    "SELECT * FROM tickets WHERE next_rescore_at <= '2026-11-27 06:00:00.000' ORDER BY next_rescore_at ASC LIMIT 500",
   ],
   ['history of one ticket', 'SELECT id FROM ticket_events WHERE ticket_id = 42 ORDER BY id ASC'],
 ];
