@@ -16,11 +16,14 @@ describe('nextAgeBoundary', () => {
     ['a 2 h old ticket', 2 * HOUR, 6],
     ['a 7 h old ticket', 7 * HOUR, 24],
     ['a ticket 1 ms short of 24 h', 24 * HOUR - 1, 24],
-  ])('should give %s its next boundary at %d... hours', (_label, ageMs, boundaryHours) => {
-    expect(nextAgeBoundary(CREATED, after(ageMs), DEFAULT_WEIGHTS)).toEqual(
-      after(boundaryHours * HOUR),
-    );
-  });
+  ])(
+    'should give %s (%d ms old) its next boundary at the %d h mark',
+    (_label, ageMs, boundaryHours) => {
+      expect(nextAgeBoundary(CREATED, after(ageMs), DEFAULT_WEIGHTS)).toEqual(
+        after(boundaryHours * HOUR),
+      );
+    },
+  );
 
   it('should return null once the ticket is in the last bucket', () => {
     expect(nextAgeBoundary(CREATED, after(25 * HOUR), DEFAULT_WEIGHTS)).toBeNull();
