@@ -11,6 +11,7 @@ export class AppProcess {
   private readonly child: ChildProcess;
   private readonly sampler: NodeJS.Timeout;
   private maxRssBytes = 0;
+  private windowBytes = 0;
 
   constructor(port: number, dbEnv: Record<string, string>, bcryptCost: number) {
     this.baseUrl = `http://127.0.0.1:${port}`;
@@ -37,6 +38,13 @@ export class AppProcess {
 
   get maxRssMb(): number {
     return this.maxRssBytes / 1024 / 1024;
+  }
+
+  /** Highest RSS seen so far, then starts a new window (to tell which phase peaked). */
+  takeWindowMb(): number {
+    const peak = this.windowBytes / 1024 / 1024;
+    this.windowBytes = 0;
+    return peak;
   }
 
   async ready(timeoutMs = 60_000): Promise<void> {
@@ -66,6 +74,7 @@ export class AppProcess {
       const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       this.maxRssBytes = Math.max(this.maxRssBytes, kb * 1024);
+      this.windowBytes = Math.max(this.windowBytes, kb * 1024);
     } catch {
       // the process has gone
     }

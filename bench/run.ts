@@ -71,7 +71,9 @@ async function main() {
         const load = scenario[key];
         if (load) show(key, load);
       }
-      log(`  max RSS ${scenario.maxRssMb.toFixed(0)} MB`);
+      log(
+        `  max RSS ${scenario.maxRssMb.toFixed(0)} MB; by phase ${JSON.stringify(scenario.rssByPhase)}`,
+      );
       if (size === SIZES[0]) {
         inserts[engine] = await insertCeiling(database, scenario.bareInsertUserId);
         log(`  bare inserts: ${JSON.stringify(inserts[engine])}`);

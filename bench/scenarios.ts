@@ -4,6 +4,7 @@ import { buildDataSourceOptions } from '../apps/api/src/database/database-option
 import { encodeCursor } from '../apps/api/src/tickets/ticket-cursor';
 import { AppProcess } from './app-process';
 import type { BenchDatabase } from './bench-databases';
+import { rawBcrypt } from './ceilings';
 import { measure, type Load } from './load';
 
 export const PAGE_SIZE = 10;
@@ -28,7 +29,11 @@ export interface Scenario {
   post: Load;
   login?: Load;
   healthDuringLogin?: Load;
+  /** Raw bcrypt compares per second, measured just before the login flood. */
+  bcryptPerSecond?: number;
   maxRssMb: number;
+  /** Peak RSS during each phase, in MB. */
+  rssByPhase: Record<string, number>;
   bareInsertUserId: number;
 }
 
@@ -79,26 +84,48 @@ export async function runScenario(
     const cursor = await cursorBefore(db, deepPage);
     const list = (query: string) =>
       measure({ url: `${app.baseUrl}/tickets?limit=${PAGE_SIZE}${query}`, seconds, token });
+    const rssByPhase: Record<string, number> = {};
+    const phase = async <T>(name: string, run: () => Promise<T>) => {
+      app.takeWindowMb();
+      const result = await run();
+      rssByPhase[name] = Math.round(app.takeWindowMb());
+      return result;
+    };
+    rssByPhase.idle = Math.round(app.takeWindowMb());
     // Warm the caches (and the count) once, as a running service would be.
     await measure({ url: `${app.baseUrl}/tickets?limit=${PAGE_SIZE}`, seconds: 1, token });
-    const firstPage = await list('');
-    const deepCursor = await list(`&cursor=${cursor}`);
-    const deepOffset = await list(`&page=${deepPage}`);
-    const post = await measure({
-      url: `${app.baseUrl}/tickets`,
-      seconds,
-      token,
-      method: 'POST',
-      body: NEW_TICKET,
-    });
+    const firstPage = await phase('first page', () => list(''));
+    const deepCursor = await phase('deep cursor', () => list(`&cursor=${cursor}`));
+    const deepOffset = await phase('deep offset', () => list(`&page=${deepPage}`));
+    const post = await phase('POST', () =>
+      measure({
+        url: `${app.baseUrl}/tickets`,
+        seconds,
+        token,
+        method: 'POST',
+        body: NEW_TICKET,
+      }),
+    );
     let login: Load | undefined;
     let healthDuringLogin: Load | undefined;
+    let bcryptPerSecond: number | undefined;
     if (withLogin) {
+      // bcrypt runs a few times a second: a longer window, and its ceiling measured right
+      // before, so both see the same load on a shared machine.
+      const loginSeconds = seconds * 2;
+      bcryptPerSecond = await rawBcrypt(database.config.auth.bcryptCost, loginSeconds);
       const credentials = { username: BENCH_USER, password: BENCH_PASSWORD };
-      [login, healthDuringLogin] = await Promise.all([
-        measure({ url: `${app.baseUrl}/auth/login`, seconds, method: 'POST', body: credentials }),
-        measure({ url: `${app.baseUrl}/health`, seconds, connections: 1 }),
-      ]);
+      [login, healthDuringLogin] = await phase('login flood', () =>
+        Promise.all([
+          measure({
+            url: `${app.baseUrl}/auth/login`,
+            seconds: loginSeconds,
+            method: 'POST',
+            body: credentials,
+          }),
+          measure({ url: `${app.baseUrl}/health`, seconds: loginSeconds, connections: 1 }),
+        ]),
+      );
     }
     return {
       engine: database.engine,
@@ -110,7 +137,9 @@ export async function runScenario(
       post,
       login,
       healthDuringLogin,
+      bcryptPerSecond,
       maxRssMb: app.maxRssMb,
+      rssByPhase,
       bareInsertUserId: userId,
     };
   } finally {

@@ -146,7 +146,7 @@ describe.each(databaseKinds())('aging through import on %s', (database) => {
       expect(result.status).toBe(201);
       expect(new Set(result.body.tickets.map((t: { id: number }) => t.id)).size).toBe(1000);
       expect(await countRows(q.testApp, 'tickets')).toBe(1000);
-    });
+    }, 30_000); // a thousand inserts in one transaction, on a busy CI machine
   });
 
   it.each(['agent', 'reporter'] as const)('should forbid import to an %s', async (role) => {
