@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 
 import type { TicketStatus } from '../tickets/ticket.entity';
+import { sqlDateTime } from '../tickets/ticket-rows';
 import { TicketEventDto } from './dto/ticket-event.dto';
 import { SYSTEM_ACTOR, TicketEvent, type TicketEventType } from './ticket-event.entity';
 
@@ -54,10 +55,20 @@ export class TicketEventsService {
     };
   }
 
-  /** Records `events` in the transaction of `manager`, in one statement. */
+  /** Records `events` in the transaction of `manager`, in one multi-row INSERT. */
   async record(manager: EntityManager, events: NewEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await manager.insert(TicketEvent, events.map(TicketEventsService.toRow));
+    const values: unknown[] = [];
+    for (const event of events.map(TicketEventsService.toRow)) {
+      values.push(event.ticketId, event.type, event.actorId, event.actor, event.data);
+      values.push(sqlDateTime(event.createdAt));
+    }
+    await manager.query(
+      `INSERT INTO ticket_events (ticket_id, type, actor_id, actor, data, created_at) VALUES ${events
+        .map(() => '(?, ?, ?, ?, ?, ?)')
+        .join(', ')}`,
+      values,
+    );
   }
 
   async listFor(ticketId: number): Promise<TicketEventDto[]> {

@@ -11,6 +11,7 @@ import { TicketEventsService, type NewEvent } from '../ticket-events/ticket-even
 import type { ImportRequest, ImportTicketDto } from './dto/import-tickets.dto';
 import type { ImportResultDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
+import { insertTicket } from './ticket-rows';
 import { createdEventData, factsOf, scoreFields } from './ticket-scoring';
 import { TicketTotals } from './ticket-totals';
 import { TicketsService } from './tickets.service';
@@ -34,7 +35,7 @@ export class TicketImportService {
     const tickets = dto.tickets.map((row) => this.toTicket(row, admin, now));
     await this.transactions.run(async (manager) => {
       // One row at a time inside one transaction, so every generated id is known on both engines.
-      for (const ticket of tickets) await manager.insert(Ticket, ticket);
+      for (const ticket of tickets) await insertTicket(manager, ticket);
       const data = (ticket: Ticket) => createdEventData(ticket, this.priority.weights, true);
       const created = tickets.map((ticket): NewEvent => ({
         ticketId: ticket.id,

@@ -11,6 +11,7 @@ import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketDto, type CreatedTicketDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
+import { insertTicket } from './ticket-rows';
 import { createdEventData, factsOf, scoreFields } from './ticket-scoring';
 import { TicketTotals } from './ticket-totals';
 
@@ -47,9 +48,10 @@ export class TicketsService {
     });
     const priority = this.priority.score(factsOf(ticket), now);
     Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
-    // insert() skips save()'s reload; the ticket and its `created` entry commit together.
+    // A plain INSERT (no save() reload, no query builder); the ticket and its `created` entry
+    // commit together.
     await this.transactions.run(async (manager) => {
-      await manager.insert(Ticket, ticket);
+      await insertTicket(manager, ticket);
       const data = createdEventData(ticket, this.priority.weights);
       await this.events.record(manager, [
         { ticketId: ticket.id, type: 'created', actor: author, at: now, data },
