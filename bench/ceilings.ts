@@ -29,7 +29,11 @@ export async function bareHttp(port: number, seconds: number, body: unknown): Pr
 }
 
 /** Compares per second at `cost`, as many at once as the app would run (libuv's pool). */
-export async function rawBcrypt(cost: number, seconds: number): Promise<number> {
+export async function rawBcrypt(
+  cost: number,
+  seconds: number,
+  concurrency = CONNECTIONS,
+): Promise<number> {
   const hash = await bcrypt.hash('correct horse battery', cost);
   const until = Date.now() + seconds * 1000;
   let done = 0;
@@ -40,7 +44,7 @@ export async function rawBcrypt(cost: number, seconds: number): Promise<number> 
     }
   };
   const started = Date.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return done / ((Date.now() - started) / 1000);
 }
 

@@ -18,6 +18,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   token?: string;
   body?: unknown;
+  /** Seconds before autocannon gives up on one request (default 10). */
+  timeoutSeconds?: number;
 }
 
 /** One autocannon run; rps counts only 2xx answers. */
@@ -32,6 +34,7 @@ export async function measure(options: LoadOptions): Promise<Load> {
     method: options.method ?? 'GET',
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    timeout: options.timeoutSeconds ?? 10,
   });
   return {
     rps: result['2xx'] / result.duration,

@@ -4,7 +4,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import type { Engine } from './bench-databases';
 import type { InsertCeiling } from './ceilings';
 import { CONNECTIONS, type Load } from './load';
-import { PAGE_SIZE, type Scenario } from './scenarios';
+import { LOGIN_CONNECTIONS, PAGE_SIZE, type Scenario } from './scenarios';
 
 export interface Ceilings {
   bareHttp: Load;
@@ -51,7 +51,7 @@ function resultsTable(scenarios: Scenario[]): string[] {
       [`GET /tickets page ${n(s.deepPage)} by cursor`, s.deepCursor],
       [`GET /tickets?page=${s.deepPage} (offset)`, s.deepOffset],
       ['POST /tickets', s.post],
-      ['POST /auth/login', s.login],
+      [`POST /auth/login (${LOGIN_CONNECTIONS} connections)`, s.login],
       ['GET /health during the login flood (1 connection)', s.healthDuringLogin],
     ];
     for (const [name, load] of entries) {
@@ -169,7 +169,7 @@ export function renderReport(input: ReportInput): string {
     '# Benchmarks',
     '',
     `Written by \`npm run bench\` on ${new Date().toISOString()} (whole run ${n(input.totalSeconds / 60, 1)} min). ` +
-      `Every figure and its ceiling come from the same run: autocannon, ${CONNECTIONS} connections, ${input.seconds} s per figure, ` +
+      `Every figure and its ceiling come from the same run: autocannon, ${CONNECTIONS} connections (login: ${LOGIN_CONNECTIONS}, for twice as long), ${input.seconds} s per figure, ` +
       'the built app in a child process (`NODE_ENV=production`, `LOG_LEVEL=warn`, `RATE_LIMIT_ENABLED=false`).',
     '',
     '## Machine',
@@ -198,7 +198,7 @@ export function renderReport(input: ReportInput): string {
     '## Ceilings (same run)',
     '',
     `- bare \`node:http\` server, POST of the same body: ${n(ceilings.bareHttp.rps)} req/s (p50 ${ceilings.bareHttp.p50} ms)`,
-    `- raw \`bcrypt.compare\` at cost ${ceilings.bcryptCost}, ${CONNECTIONS} at once: ${n(ceilings.bcryptPerSecond, 1)}/s at the end of the run; ${input.scenarios
+    `- raw \`bcrypt.compare\` at cost ${ceilings.bcryptCost}, ${CONNECTIONS} at once (${LOGIN_CONNECTIONS} at once just before each login flood, like the flood itself): ${n(ceilings.bcryptPerSecond, 1)}/s at the end of the run; ${input.scenarios
       .filter((s) => s.bcryptPerSecond)
       .map((s) => `${n(s.bcryptPerSecond!, 1)}/s just before the ${s.engine} login flood`)
       .join(', ')}`,

@@ -8,6 +8,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     overallRate?: number;
+    timeout?: number;
   }
   interface Histogram {
     average: number;
