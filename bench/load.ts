@@ -43,3 +43,30 @@ export async function measure(options: LoadOptions): Promise<Load> {
     failures: result.non2xx + result.errors + result.timeouts,
   };
 }
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Runs several loads in turns of `seconds / rounds` each, so that all of them see the same
+ * background load on a shared machine; returns per load the mean rate, the median p50 and the
+ * highest p99 over its turns.
+ */
+export async function measureInTurns(
+  loads: LoadOptions[],
+  seconds: number,
+  rounds = 4,
+): Promise<Load[]> {
+  const turns: Load[][] = loads.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, options] of loads.entries()) {
+      turns[index].push(await measure({ ...options, seconds: seconds / rounds }));
+    }
+  }
+  return turns.map((results) => ({
+    rps: results.reduce((sum, r) => sum + r.rps, 0) / results.length,
+    p50: median(results.map((r) => r.p50)),
+    p99: Math.max(...results.map((r) => r.p99)),
+    failures: results.reduce((sum, r) => sum + r.failures, 0),
+  }));
+}

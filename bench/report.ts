@@ -169,7 +169,7 @@ export function renderReport(input: ReportInput): string {
     '# Benchmarks',
     '',
     `Written by \`npm run bench\` on ${new Date().toISOString()} (whole run ${n(input.totalSeconds / 60, 1)} min). ` +
-      `Every figure and its ceiling come from the same run: autocannon, ${CONNECTIONS} connections (login: ${LOGIN_CONNECTIONS}, for twice as long), ${input.seconds} s per figure, ` +
+      `Every figure and its ceiling come from the same run (the three page reads take turns in 2 s slices so they share the background load): autocannon, ${CONNECTIONS} connections (login: ${LOGIN_CONNECTIONS}, for twice as long), ${input.seconds} s per figure, ` +
       'the built app in a child process (`NODE_ENV=production`, `LOG_LEVEL=warn`, `RATE_LIMIT_ENABLED=false`).',
     '',
     '## Machine',

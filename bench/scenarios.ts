@@ -5,7 +5,7 @@ import { encodeCursor } from '../apps/api/src/tickets/ticket-cursor';
 import { AppProcess } from './app-process';
 import type { BenchDatabase } from './bench-databases';
 import { rawBcrypt } from './ceilings';
-import { measure, type Load } from './load';
+import { measure, measureInTurns, type Load } from './load';
 
 export const PAGE_SIZE = 10;
 export const DEEP_PAGE = 10_000;
@@ -83,8 +83,11 @@ export async function runScenario(
     const { token, userId } = await signIn(app, db);
     const deepPage = Math.min(DEEP_PAGE, Math.floor(database.size / PAGE_SIZE));
     const cursor = await cursorBefore(db, deepPage);
-    const list = (query: string) =>
-      measure({ url: `${app.baseUrl}/tickets?limit=${PAGE_SIZE}${query}`, seconds, token });
+    const list = (query: string) => ({
+      url: `${app.baseUrl}/tickets?limit=${PAGE_SIZE}${query}`,
+      seconds,
+      token,
+    });
     const rssByPhase: Record<string, number> = {};
     const phase = async <T>(name: string, run: () => Promise<T>) => {
       app.takeWindowMb();
@@ -95,9 +98,10 @@ export async function runScenario(
     rssByPhase.idle = Math.round(app.takeWindowMb());
     // Warm the caches (and the count) once, as a running service would be.
     await measure({ url: `${app.baseUrl}/tickets?limit=${PAGE_SIZE}`, seconds: 3, token });
-    const firstPage = await phase('first page', () => list(''));
-    const deepCursor = await phase('deep cursor', () => list(`&cursor=${cursor}`));
-    const deepOffset = await phase('deep offset', () => list(`&page=${deepPage}`));
+    // The three reads take turns, so their ratios are not skewed by load that comes and goes.
+    const [firstPage, deepCursor, deepOffset] = await phase('reads', () =>
+      measureInTurns([list(''), list(`&cursor=${cursor}`), list(`&page=${deepPage}`)], seconds),
+    );
     const post = await phase('POST', () =>
       measure({
         url: `${app.baseUrl}/tickets`,
