@@ -66,6 +66,8 @@ describe.each(databaseKinds())('tickets on %s', (database) => {
         created_by: expect.any(Number),
         created_at: T0.toISOString(),
         updated_at: T0.toISOString(),
+        resolved_at: null,
+        closed_at: null,
       });
       const stored = await http.get(`/tickets/${result.body.id}`, { token });
       const { score: _s, level: _l, ...withoutAliases } = result.body;

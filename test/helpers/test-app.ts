@@ -40,6 +40,8 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     JWT_SECRET: TEST_JWT_SECRET,
     // Suites sign up many users quickly; test/security turns the limits back on explicitly.
     RATE_LIMIT_ENABLED: 'false',
+    // Suites delete rows behind the app's back; count afresh so totals never lag them.
+    TICKETS_TOTAL_CACHE_MS: '0',
     ...database.env,
     ...options.env,
   });

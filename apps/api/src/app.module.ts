@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
+import { AgingModule } from './aging/aging.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
@@ -52,6 +53,7 @@ export class AppModule {
         CommonModule,
         AuthModule,
         TicketsModule,
+        AgingModule,
         HealthModule,
         SecurityModule,
       ],

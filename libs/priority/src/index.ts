@@ -1,5 +1,6 @@
 export * from './weights';
 export * from './score';
+export * from './aging';
 export { PRIORITY_WEIGHTS } from './priority.constants';
 export { PriorityService } from './priority.service';
 export { PriorityModule, type PriorityModuleAsyncOptions } from './priority.module';

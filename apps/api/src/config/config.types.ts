@@ -45,6 +45,14 @@ export interface SecurityConfig {
   corsOrigins: string[];
 }
 
+export interface QueueConfig {
+  /** How often this instance re-scores tickets that crossed an age boundary; 0 turns it off. */
+  agingIntervalMs: number;
+  agingBatchSize: number;
+  /** How long a computed `total` is reused when this instance has written nothing since. */
+  totalCacheMs: number;
+}
+
 /** The typed, validated configuration; read it with `ConfigService<AppConfig, true>`. */
 export interface AppConfig {
   http: HttpConfig;
@@ -52,4 +60,5 @@ export interface AppConfig {
   auth: AuthConfig;
   priority: PriorityConfig;
   security: SecurityConfig;
+  queue: QueueConfig;
 }

@@ -109,6 +109,11 @@ export function buildConfig(raw: RawEnv): AppConfig {
     auth: authConfig(env, problems),
     priority: priorityConfig(env, problems),
     security: securityConfig(env, parseDuration(env.REFRESH_TOKEN_TTL), problems),
+    queue: {
+      agingIntervalMs: env.AGING_INTERVAL_MS,
+      agingBatchSize: env.AGING_BATCH_SIZE,
+      totalCacheMs: env.TICKETS_TOTAL_CACHE_MS,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

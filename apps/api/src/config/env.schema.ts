@@ -46,6 +46,9 @@ export const envSchema = z.object({
   PRIORITY_WEIGHTS_FILE: z.string().optional(),
 
   ...SECURITY_ENV,
+  AGING_INTERVAL_MS: z.coerce.number().int().min(0).max(30_000).default(15_000),
+  AGING_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  TICKETS_TOTAL_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

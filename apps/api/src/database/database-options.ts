@@ -7,10 +7,11 @@ import { MIGRATIONS } from '../../../../migrations';
 import type { DatabaseConfig } from '../config';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
+import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Ticket, AuthSession, RefreshToken];
+export const ENTITIES = [User, Ticket, AuthSession, RefreshToken, TicketEvent];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {

@@ -7,7 +7,10 @@ export const TICKET_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as 
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 @Entity({ name: 'tickets' })
-@Index('IDX_tickets_queue', ['status', 'priorityScore', 'createdAt', 'id'])
+@Index('IDX_tickets_queue_key', ['queueKey', 'id'])
+@Index('IDX_tickets_status_queue', ['status', 'queueKey', 'id'])
+@Index('IDX_tickets_level_queue', ['priorityLevel', 'queueKey', 'id'])
+@Index('IDX_tickets_creator_queue', ['createdBy', 'queueKey', 'id'])
 export class Ticket {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -30,11 +33,9 @@ export class Ticket {
   @Column({ type: 'varchar', length: 16, default: 'open' })
   status: TicketStatus;
 
-  @Index('IDX_tickets_priority_score')
   @Column({ name: 'priority_score', type: 'integer' })
   priorityScore: number;
 
-  @Index('IDX_tickets_priority_level')
   @Column({ name: 'priority_level', type: 'varchar', length: 2 })
   priorityLevel: PriorityLevel;
 
@@ -42,7 +43,6 @@ export class Ticket {
   @Column({ name: 'scored_at', type: 'datetime', precision: 3 })
   scoredAt: Date;
 
-  @Index('IDX_tickets_created_by')
   @Column({ name: 'created_by', type: 'integer' })
   createdBy: number;
 
@@ -56,4 +56,25 @@ export class Ticket {
 
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
+
+  /** queueKey(score, created_at): the queue order as one ascending integer (libs/priority/aging.ts). */
+  @Column({ name: 'queue_key', type: 'bigint', default: 0, select: false })
+  queueKey: number;
+
+  /** When the age points next change; null once the ticket stops aging (last bucket, or done). */
+  @Index('IDX_tickets_next_rescore_at')
+  @Column({
+    name: 'next_rescore_at',
+    type: 'datetime',
+    precision: 3,
+    nullable: true,
+    select: false,
+  })
+  nextRescoreAt: Date | null;
+
+  @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
+  closedAt: Date | null;
 }

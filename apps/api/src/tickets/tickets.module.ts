@@ -1,13 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { Transactions } from '../database/transactions';
+import { TicketEventsModule } from '../ticket-events/ticket-events.module';
 import { Ticket } from './ticket.entity';
+import { TicketImportService } from './ticket-import.service';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
+import { TicketQueueService } from './ticket-queue.service';
+import { TicketTotals } from './ticket-totals';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket])],
+  imports: [TypeOrmModule.forFeature([Ticket]), TicketEventsModule],
   controllers: [TicketsController],
-  providers: [TicketsService],
+  providers: [
+    TicketsService,
+    TicketQueueService,
+    TicketLifecycleService,
+    TicketImportService,
+    TicketTotals,
+    Transactions,
+  ],
+  exports: [TicketTotals, Transactions],
 })
 export class TicketsModule {}

@@ -1,34 +1,34 @@
-import { PriorityService, type TicketFacts } from '@app/priority';
+import { PriorityService } from '@app/priority';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { FindOptionsOrder, FindOptionsWhere, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
+import type { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
+import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
-import type { ListTicketsQuery, TicketSort } from './dto/list-tickets.query';
-import { TicketDto, type CreatedTicketDto, type TicketPageDto } from './dto/ticket.dto';
+import { TicketDto, type CreatedTicketDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
+import { insertTicket } from './ticket-rows';
+import { createdEventData, factsOf, scoreFields } from './ticket-scoring';
+import { TicketTotals } from './ticket-totals';
 
-const ORDERS: Record<TicketSort, FindOptionsOrder<Ticket>> = {
-  priority: { priorityScore: 'DESC', createdAt: 'ASC', id: 'ASC' },
-  created_at: { createdAt: 'ASC', id: 'ASC' },
-  '-created_at': { createdAt: 'DESC', id: 'DESC' },
-};
-
-const factsOf = (ticket: Ticket): TicketFacts => ({
-  issueType: ticket.issueType,
-  customerType: ticket.customerType,
-  impact: ticket.impact,
-  createdAt: ticket.createdAt,
-});
+/** Reporters see their own tickets; agents and admins work the whole queue. */
+export function visibleTo(viewer: AuthUser): { createdBy?: number } {
+  return viewer.role === 'reporter' ? { createdBy: viewer.id } : {};
+}
 
 @Injectable()
 export class TicketsService {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    private readonly transactions: Transactions,
     private readonly priority: PriorityService,
     private readonly clock: Clock,
+    private readonly events: TicketEventsService,
+    private readonly totals: TicketTotals,
   ) {}
 
   async create(dto: CreateTicketDto, author: AuthUser): Promise<CreatedTicketDto> {
@@ -43,50 +43,43 @@ export class TicketsService {
       createdBy: author.id,
       createdAt: now,
       updatedAt: now,
-      scoredAt: now,
+      resolvedAt: null,
+      closedAt: null,
     });
     const priority = this.priority.score(factsOf(ticket), now);
-    ticket.priorityScore = priority.score;
-    ticket.priorityLevel = priority.level;
-    // insert() skips save()'s transaction and reload; the generated id is written back to `ticket`.
-    await this.tickets.insert(ticket);
-    return { ...TicketDto.from(ticket, priority), score: priority.score, level: priority.level };
-  }
-
-  async list(query: ListTicketsQuery, viewer: AuthUser): Promise<TicketPageDto> {
-    const where = this.visibleTo(viewer);
-    if (query.status) where.status = query.status;
-    if (query.priority_level) where.priorityLevel = query.priority_level;
-    if (query.issue_type) where.issueType = query.issue_type;
-    if (query.customer_type) where.customerType = query.customer_type;
-    const [rows, total] = await this.tickets.findAndCount({
-      where,
-      order: ORDERS[query.sort],
-      skip: (query.page - 1) * query.limit,
-      take: query.limit,
+    Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
+    // A plain INSERT (no save() reload, no query builder); the ticket and its `created` entry
+    // commit together.
+    await this.transactions.run(async (manager) => {
+      await insertTicket(manager, ticket);
+      const data = createdEventData(ticket, this.priority.weights);
+      await this.events.record(manager, [
+        { ticketId: ticket.id, type: 'created', actor: author, at: now, data },
+      ]);
     });
-    return {
-      tickets: rows.map((ticket) => this.toDto(ticket)),
-      page: query.page,
-      limit: query.limit,
-      total,
-    };
+    this.totals.added(ticket);
+    return { ...TicketDto.from(ticket, priority), score: priority.score, level: priority.level };
   }
 
   /** Someone else's ticket is "not found" to a reporter, so ids reveal nothing. */
   async findOne(id: number, viewer: AuthUser): Promise<TicketDto> {
-    const ticket = await this.tickets.findOneBy({ ...this.visibleTo(viewer), id });
-    if (!ticket) throw new NotFoundException(`Ticket ${id} was not found.`);
-    return this.toDto(ticket);
+    return this.toDto(await this.findVisible(id, viewer));
   }
 
-  /** Reporters see their own tickets; agents and admins work the whole queue. */
-  private visibleTo(viewer: AuthUser): FindOptionsWhere<Ticket> {
-    return viewer.role === 'reporter' ? { createdBy: viewer.id } : {};
+  /** The history of a ticket the viewer may see, oldest first. */
+  async history(id: number, viewer: AuthUser): Promise<TicketEventDto[]> {
+    await this.findVisible(id, viewer);
+    return this.events.listFor(id);
+  }
+
+  async findVisible(id: number, viewer: AuthUser): Promise<Ticket> {
+    const ticket = await this.tickets.findOneBy({ ...visibleTo(viewer), id });
+    if (!ticket) throw new NotFoundException(`Ticket ${id} was not found.`);
+    return ticket;
   }
 
   /** The breakdown is derived for the instant the stored score was computed, so they agree. */
-  private toDto(ticket: Ticket): TicketDto {
+  toDto(ticket: Ticket): TicketDto {
     return TicketDto.from(ticket, this.priority.score(factsOf(ticket), ticket.scoredAt));
   }
 }

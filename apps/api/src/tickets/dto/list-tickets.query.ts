@@ -7,7 +7,7 @@ import {
   type PriorityLevel,
 } from '@app/priority';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import { TICKET_STATUSES, type TicketStatus } from '../ticket.entity';
 
@@ -43,6 +43,15 @@ export class ListTicketsQuery {
   @IsOptional()
   @IsIn(TICKET_SORTS)
   sort: TicketSort = 'priority';
+
+  /**
+   * `next_cursor` of the previous page: continues right after its last ticket, however deep,
+   * and stays stable while tickets arrive. Use it instead of `page`.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
 
   @IsOptional()
   @IsIn(TICKET_STATUSES)

@@ -40,6 +40,10 @@ export class TicketDto {
   created_at: string;
   /** @example "2026-01-01T12:00:00.000Z" */
   updated_at: string;
+  /** When it was last resolved; null unless resolved or closed. */
+  resolved_at: string | null;
+  /** When it was closed; null unless closed. */
+  closed_at: string | null;
 
   static from(ticket: Ticket, priority: PriorityResult): TicketDto {
     return {
@@ -56,6 +60,8 @@ export class TicketDto {
       created_by: ticket.createdBy,
       created_at: ticket.createdAt.toISOString(),
       updated_at: ticket.updatedAt.toISOString(),
+      resolved_at: ticket.resolvedAt?.toISOString() ?? null,
+      closed_at: ticket.closedAt?.toISOString() ?? null,
     };
   }
 }
@@ -74,6 +80,17 @@ export class TicketPageDto {
   page: number;
   /** @example 10 */
   limit: number;
-  /** Tickets matching the filters, on all pages. */
+  /**
+   * Tickets matching the filters, on all pages. Counted on an index and reused for a few seconds
+   * (`TICKETS_TOTAL_CACHE_MS`) unless this instance wrote since, so it may lag other instances.
+   */
   total: number;
+  /** Pass as `cursor` to get the next page; null on the last page. Stable while tickets arrive. */
+  next_cursor: string | null;
+}
+
+export class ImportResultDto {
+  /** @example 2 */
+  imported: number;
+  tickets: TicketDto[];
 }

@@ -1,0 +1,62 @@
+import {
+  nextAgeBoundary,
+  queueKey,
+  type PriorityResult,
+  type PriorityWeights,
+  type TicketFacts,
+} from '@app/priority';
+
+import type { CreatedEventData } from '../ticket-events/ticket-events.service';
+import type { Ticket, TicketStatus } from './ticket.entity';
+
+export const factsOf = (ticket: Ticket): TicketFacts => ({
+  issueType: ticket.issueType,
+  customerType: ticket.customerType,
+  impact: ticket.impact,
+  createdAt: ticket.createdAt,
+});
+
+/** Only work still waiting for someone gains age points. */
+export const isAging = (status: TicketStatus): boolean =>
+  status === 'open' || status === 'in_progress';
+
+export type ScoreFields = Pick<
+  Ticket,
+  'priorityScore' | 'priorityLevel' | 'scoredAt' | 'queueKey' | 'nextRescoreAt'
+>;
+
+/** Every stored column that follows from a score computed at `now`. */
+export function scoreFields(
+  ticket: Pick<Ticket, 'createdAt' | 'status'>,
+  priority: PriorityResult,
+  now: Date,
+  weights: PriorityWeights,
+): ScoreFields {
+  return {
+    priorityScore: priority.score,
+    priorityLevel: priority.level,
+    scoredAt: now,
+    queueKey: queueKey(priority.score, ticket.createdAt),
+    nextRescoreAt: isAging(ticket.status) ? nextAgeBoundary(ticket.createdAt, now, weights) : null,
+  };
+}
+
+/** What the `created` history entry keeps: the inputs and the weights that produced the score. */
+export function createdEventData(
+  ticket: Ticket,
+  weights: PriorityWeights,
+  imported = false,
+): CreatedEventData {
+  return {
+    inputs: {
+      issue_type: ticket.issueType,
+      impact: ticket.impact,
+      customer_type: ticket.customerType,
+      created_at: ticket.createdAt.toISOString(),
+    },
+    weights,
+    score: ticket.priorityScore,
+    level: ticket.priorityLevel,
+    ...(imported ? { imported: true as const } : {}),
+  };
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { performance } from 'node:perf_hooks';
+
+import type { AppConfig } from '../config';
+import type { Ticket } from './ticket.entity';
+
+/** The columns `GET /tickets` can filter on; a cached count is kept per combination. */
+export type CountedFields = Pick<
+  Ticket,
+  'createdBy' | 'status' | 'priorityLevel' | 'issueType' | 'customerType'
+>;
+export type CountFilter = Partial<CountedFields>;
+
+interface Entry {
+  filter: CountFilter;
+  /** Settled count; undefined while the first count is in flight. */
+  value?: number;
+  at: number;
+  refreshing?: Promise<number>;
+}
+
+const MAX_ENTRIES = 1_000;
+
+const matches = (filter: CountFilter, ticket: CountedFields) =>
+  (Object.keys(filter) as (keyof CountedFields)[]).every((key) => filter[key] === ticket[key]);
+
+/**
+ * `total` without a COUNT(*) per request. An exact count reads a whole index range: about
+ * 0.75 s for the unfiltered queue at a million rows on MySQL, against 1 ms for the page itself.
+ * So each filter's count is computed once, then kept exact by applying this instance's own
+ * writes as deltas (a created ticket matching the filter adds one, a status or level change
+ * moves one between filters), and recounted in the background once older than
+ * `TICKETS_TOTAL_CACHE_MS` so other instances' writes show within that time. Readers never
+ * wait for a recount except the very first. `TICKETS_TOTAL_CACHE_MS=0` counts every time.
+ */
+@Injectable()
+export class TicketTotals {
+  private readonly ttlMs: number;
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(config: ConfigService<AppConfig, true>) {
+    this.ttlMs = config.get('queue', { infer: true }).totalCacheMs;
+  }
+
+  get(filter: CountFilter, count: () => Promise<number>): Promise<number> {
+    if (this.ttlMs === 0) return count();
+    const key = JSON.stringify(filter);
+    const entry = this.entries.get(key);
+    if (!entry || entry.value === undefined) {
+      return entry?.refreshing ?? this.start(key, { filter, at: performance.now() }, count);
+    }
+    if (performance.now() - entry.at >= this.ttlMs && !entry.refreshing) {
+      this.start(key, entry, count).catch(() => undefined);
+    }
+    return Promise.resolve(entry.value);
+  }
+
+  /** A ticket this instance created or imported. */
+  added(ticket: CountedFields): void {
+    this.changed(null, ticket);
+  }
+
+  /** A ticket this instance moved, e.g. a new status or level; `before` null means new. */
+  changed(before: CountedFields | null, after: CountedFields): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.refreshing) {
+        // A count in flight may or may not see this write: forget it and count again.
+        this.entries.delete(key);
+        continue;
+      }
+      if (entry.value === undefined) continue;
+      if (before && matches(entry.filter, before)) entry.value--;
+      if (matches(entry.filter, after)) entry.value++;
+    }
+  }
+
+  private start(key: string, entry: Entry, count: () => Promise<number>): Promise<number> {
+    if (!this.entries.has(key) && this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    const startedAt = performance.now();
+    const refreshing = count().then(
+      (value) => {
+        if (this.entries.get(key) === entry && entry.refreshing === refreshing) {
+          Object.assign(entry, { value, at: startedAt, refreshing: undefined });
+        }
+        return value;
+      },
+      (error: unknown) => {
+        if (entry.refreshing === refreshing) entry.refreshing = undefined;
+        if (entry.value === undefined) this.entries.delete(key);
+        throw error;
+      },
+    );
+    entry.refreshing = refreshing;
+    this.entries.set(key, entry);
+    return refreshing;
+  }
+}

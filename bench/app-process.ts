@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const MAIN = join(__dirname, '..', 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
+
+/** The built app in a child process, as production runs it, with its resident memory sampled. */
+export class AppProcess {
+  readonly baseUrl: string;
+  private readonly child: ChildProcess;
+  private readonly sampler: NodeJS.Timeout;
+  private maxRssBytes = 0;
+  private windowBytes = 0;
+
+  constructor(port: number, dbEnv: Record<string, string>, bcryptCost: number) {
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.child = spawn(process.execPath, [MAIN], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        JWT_SECRET: randomBytes(48).toString('base64'),
+        BCRYPT_COST: String(bcryptCost),
+        RATE_LIMIT_ENABLED: 'false',
+        LOG_LEVEL: 'warn',
+        ...dbEnv,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    this.sampler = setInterval(() => this.sampleRss(), 200);
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  get maxRssMb(): number {
+    return this.maxRssBytes / 1024 / 1024;
+  }
+
+  /** Highest RSS seen so far, then starts a new window (to tell which phase peaked). */
+  takeWindowMb(): number {
+    const peak = this.windowBytes / 1024 / 1024;
+    this.windowBytes = 0;
+    return peak;
+  }
+
+  async ready(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error('the app exited during start-up');
+      try {
+        if ((await fetch(`${this.baseUrl}/health`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('the app did not become healthy in time');
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.sampler);
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+
+  private sampleRss() {
+    try {
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      this.maxRssBytes = Math.max(this.maxRssBytes, kb * 1024);
+      this.windowBytes = Math.max(this.windowBytes, kb * 1024);
+    } catch {
+      // the process has gone
+    }
+  }
+}
