@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
+import { AgingService } from '../../apps/api/src/aging/aging.service';
+
 import { describeWithChromium, LAPTOP, launchBrowser, PHONE } from '../helpers/browser';
 import { Http } from '../helpers/http';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -53,6 +55,8 @@ function screenshotSuite(executablePath: string) {
       await http.post('/tickets', { issue_type, impact, customer_type, title }, { token });
     }
     testApp.setNow(undefined);
+    // Age the seeded tickets now, as the re-scorer's timer would within seconds.
+    await testApp.app.get(AgingService).rescoreDue();
   }
 
   async function signIn(page: Page, username: string) {
