@@ -11,6 +11,23 @@ export interface HttpConfig {
 
 interface MigrationOptions {
   migrationsRun: boolean;
+  timeouts: DatabaseTimeouts;
+}
+
+/** Bounds on every wait for the database, so an outage answers 503 instead of hanging. */
+export interface DatabaseTimeouts {
+  connectMs: number;
+  acquireMs: number;
+  queryMs: number;
+  /** How long the start retries an unreachable database before giving up. */
+  startupMs: number;
+}
+
+export interface OpsConfig {
+  requestTimeoutMs: number;
+  shutdownGraceMs: number;
+  metricsToken?: string;
+  commit: string;
 }
 
 export type DatabaseConfig =
@@ -37,4 +54,5 @@ export interface AppConfig {
   database: DatabaseConfig;
   auth: AuthConfig;
   priority: PriorityConfig;
+  ops: OpsConfig;
 }

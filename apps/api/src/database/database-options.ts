@@ -5,10 +5,12 @@ import type { DataSourceOptions } from 'typeorm';
 
 import { MIGRATIONS } from '../../../../migrations';
 import type { DatabaseConfig } from '../config';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Ticket];
+export const ENTITIES = [User, Ticket, IdempotencyKey];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
@@ -26,7 +28,12 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       poolSize: config.poolSize,
-      connectTimeout: 5_000,
+      // Bounded waits so an outage answers 503 fast (docs/operations.md).
+      connectTimeout: config.timeouts.connectMs,
+      maxQueryExecutionTime: config.timeouts.queryMs,
+      enableQueryTimeout: true,
+      logger: new QuietTypeOrmLogger(),
+      extra: { enableKeepAlive: true, keepAliveInitialDelay: 10_000 },
     };
   }
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });

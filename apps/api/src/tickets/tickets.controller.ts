@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ListTicketsQuery } from './dto/list-tickets.query';
 import { CreatedTicketDto, TicketDto, TicketPageDto } from './dto/ticket.dto';
@@ -17,6 +18,7 @@ export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Create a ticket; the answer carries its priority score and level' })
   @ApiProblems(400)
   create(@Body() dto: CreateTicketDto, @CurrentUser() user: AuthUser): Promise<CreatedTicketDto> {

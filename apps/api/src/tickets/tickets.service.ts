@@ -5,6 +5,7 @@ import type { FindOptionsOrder, FindOptionsWhere, Repository } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { TicketMetrics } from '../metrics/ticket-metrics';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { ListTicketsQuery, TicketSort } from './dto/list-tickets.query';
 import { TicketDto, type CreatedTicketDto, type TicketPageDto } from './dto/ticket.dto';
@@ -29,6 +30,7 @@ export class TicketsService {
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     private readonly priority: PriorityService,
     private readonly clock: Clock,
+    private readonly metrics: TicketMetrics,
   ) {}
 
   async create(dto: CreateTicketDto, author: AuthUser): Promise<CreatedTicketDto> {
@@ -50,6 +52,7 @@ export class TicketsService {
     ticket.priorityLevel = priority.level;
     // insert() skips save()'s transaction and reload; the generated id is written back to `ticket`.
     await this.tickets.insert(ticket);
+    this.metrics.created(priority.level);
     return { ...TicketDto.from(ticket, priority), score: priority.score, level: priority.level };
   }
 

@@ -1,0 +1,35 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+
+import { MetricsRegistry } from './metrics.registry';
+import { rememberRouteTemplate } from './route-template';
+
+/**
+ * Times every request at the Fastify level, so 401s from guards, 404s and 503s from the
+ * filter are counted too, which an interceptor would miss.
+ */
+@Injectable()
+export class HttpMetricsHook implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly metrics: MetricsRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('onRequest', async (request) => {
+      rememberRouteTemplate(request);
+    });
+    fastify.addHook('onResponse', async (request, reply) => {
+      this.metrics.httpDuration.observe(
+        {
+          method: request.method,
+          route: rememberRouteTemplate(request),
+          status_code: String(reply.statusCode),
+        },
+        reply.elapsedTime / 1000,
+      );
+    });
+  }
+}
