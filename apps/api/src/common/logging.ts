@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Params } from 'nestjs-pino';
@@ -11,6 +12,9 @@ const QUIET_PATHS = /^\/(health|metrics)(\/|\?|$)/;
 /** JSON logs with the request id on every line; credentials never reach the log. */
 export function loggerParams(http: HttpConfig): Params {
   return {
+    // nestjs-pino's default route pattern matches nothing under the Fastify adapter of Nest 12,
+    // which left the service without an access log.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: http.env === 'test' && http.logLevel === 'info' ? 'silent' : http.logLevel,
       genReqId: (req: IncomingMessage) => requestIdOf(req),

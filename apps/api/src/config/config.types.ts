@@ -26,6 +26,8 @@ export interface DatabaseTimeouts {
 export interface OpsConfig {
   requestTimeoutMs: number;
   shutdownGraceMs: number;
+  /** How long to keep serving after SIGTERM (readiness 503) before the listener closes. */
+  shutdownDelayMs: number;
   metricsToken?: string;
   commit: string;
 }

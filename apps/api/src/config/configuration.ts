@@ -116,6 +116,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
     ops: {
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+      shutdownDelayMs: Math.min(env.SHUTDOWN_DELAY_MS, env.SHUTDOWN_GRACE_MS),
       metricsToken: env.METRICS_TOKEN,
       commit: env.GIT_COMMIT ?? env.RAILWAY_GIT_COMMIT_SHA ?? 'unknown',
     },

@@ -55,6 +55,12 @@ export const envSchema = z.object({
   DB_STARTUP_TIMEOUT_MS: millis.default(30_000),
   REQUEST_TIMEOUT_MS: millis.default(10_000),
   SHUTDOWN_GRACE_MS: millis.default(10_000),
+  SHUTDOWN_DELAY_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be 0 or more')
+    .max(60_000, 'must be at most 60000 ms')
+    .default(1_000),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   GIT_COMMIT: z.string().optional(),
   RAILWAY_GIT_COMMIT_SHA: z.string().optional(),

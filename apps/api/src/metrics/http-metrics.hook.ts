@@ -1,9 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 
 import { MetricsRegistry } from './metrics.registry';
 import { rememberRouteTemplate } from './route-template';
+
+type RawWithUser = IncomingMessage & { user?: { id: number } };
 
 /**
  * Times every request at the Fastify level, so 401s from guards, 404s and 503s from the
@@ -20,6 +23,10 @@ export class HttpMetricsHook implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onRequest', async (request) => {
       rememberRouteTemplate(request);
+    });
+    // Guards put the caller on Fastify's request; the access log (pino-http) sees the raw one.
+    fastify.addHook('onSend', async (request: FastifyRequest & { user?: { id: number } }) => {
+      if (request.user) (request.raw as RawWithUser).user = { id: request.user.id };
     });
     fastify.addHook('onResponse', async (request, reply) => {
       this.metrics.httpDuration.observe(
