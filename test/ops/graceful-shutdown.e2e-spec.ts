@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+import { DataSource } from 'typeorm';
 
 import { databaseKinds, type DatabaseKind } from '../helpers/databases';
 import { Http } from '../helpers/http';
@@ -38,13 +39,13 @@ async function openStore(kind: DatabaseKind): Promise<Store> {
   return {
     env: { SQLITE_PATH: file },
     ticketIds: async () => {
-      const db = new Database(file, { readonly: true });
+      const db = await new DataSource({ type: 'better-sqlite3', database: file }).initialize();
       try {
-        return (db.prepare('SELECT id FROM tickets').all() as Array<{ id: number }>).map(
+        return ((await db.query('SELECT id FROM tickets')) as Array<{ id: number }>).map(
           (r) => r.id,
         );
       } finally {
-        db.close();
+        await db.destroy();
       }
     },
     close: async () => rmSync(dir, { recursive: true, force: true }),
