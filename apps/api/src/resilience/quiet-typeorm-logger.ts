@@ -20,5 +20,6 @@ export class QuietTypeOrmLogger implements TypeOrmLogger {
   }
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn') this.logger.warn(String(message));
+    else this.logger.log(String(message));
   }
 }
