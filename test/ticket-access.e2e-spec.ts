@@ -11,8 +11,9 @@ describe.each(databaseKinds())('who sees which ticket on %s', (database) => {
   beforeAll(async () => {
     testApp = await startTestApp({ database });
     http = new Http(testApp.baseUrl);
-    for (const name of ['ann', 'ben', 'agent'] as const)
+    for (const name of ['ann', 'ben', 'agent'] as const) {
       tokens[name] = await http.signUp(`user.${name}`);
+    }
     await testApp.dataSource.query(`UPDATE users SET role = 'agent' WHERE username = 'user.agent'`);
     const body = { issue_type: 'minor', impact: 1, customer_type: 'free' };
     annTicket = (await http.post('/tickets', body, { token: tokens.ann })).body.id;

@@ -41,9 +41,8 @@ async function openStore(kind: DatabaseKind): Promise<Store> {
     ticketIds: async () => {
       const db = await new DataSource({ type: 'better-sqlite3', database: file }).initialize();
       try {
-        return ((await db.query('SELECT id FROM tickets')) as Array<{ id: number }>).map(
-          (r) => r.id,
-        );
+        const rows = await db.query<Array<{ id: number }>>('SELECT id FROM tickets');
+        return rows.map((r) => r.id);
       } finally {
         await db.destroy();
       }

@@ -85,8 +85,8 @@ export async function spawnBuiltApp(env: Record<string, string>): Promise<BuiltA
   });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | string>((done) =>
     child.once('exit', (code, signal) => {
       rmSync(cwd, { recursive: true, force: true });

@@ -21,7 +21,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
     // A failure while checking the token (the database is down) is not the caller's fault.
-    if (error) throw error;
+    if (error instanceof Error) throw error;
     if (!user) {
       throw new UnauthorizedException('A valid bearer token is required.');
     }

@@ -64,7 +64,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     };
     if (reply.sent) return;
     const headers = { ...(exception as { headers?: Record<string, string> }).headers };
-    if (body.status === HttpStatus.SERVICE_UNAVAILABLE) {
+    if (body.status === (HttpStatus.SERVICE_UNAVAILABLE as number)) {
       headers['retry-after'] ??= String(RETRY_AFTER_SECONDS);
     }
     void reply

@@ -66,8 +66,9 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnModuleDestroy
     } catch (error) {
       if (!isUniqueViolation(error) && !isDeadlock(error)) throw error;
       const winner = await this.findLive(request);
-      if (!winner)
+      if (!winner) {
         throw new ConflictException('A request with this Idempotency-Key is in progress.');
+      }
       return this.replay(winner, request);
     }
   }

@@ -50,10 +50,11 @@ export class GracefulShutdownService
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onSend', async (request, reply) => {
+    fastify.addHook('onSend', (request, reply, payload, done) => {
       if (this.drain.draining && request.raw.httpVersionMajor < 2) {
         void reply.header('connection', 'close');
       }
+      done(null, payload);
     });
   }
 

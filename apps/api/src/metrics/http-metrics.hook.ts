@@ -21,14 +21,19 @@ export class HttpMetricsHook implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRequest', async (request) => {
+    fastify.addHook('onRequest', (request, _reply, done) => {
       rememberRouteTemplate(request);
+      done();
     });
     // Guards put the caller on Fastify's request; the access log (pino-http) sees the raw one.
-    fastify.addHook('onSend', async (request: FastifyRequest & { user?: { id: number } }) => {
-      if (request.user) (request.raw as RawWithUser).user = { id: request.user.id };
-    });
-    fastify.addHook('onResponse', async (request, reply) => {
+    fastify.addHook(
+      'onSend',
+      (request: FastifyRequest & { user?: { id: number } }, _reply, payload, done) => {
+        if (request.user) (request.raw as RawWithUser).user = { id: request.user.id };
+        done(null, payload);
+      },
+    );
+    fastify.addHook('onResponse', (request, reply, done) => {
       this.metrics.httpDuration.observe(
         {
           method: request.method,
@@ -37,6 +42,7 @@ export class HttpMetricsHook implements OnModuleInit {
         },
         reply.elapsedTime / 1000,
       );
+      done();
     });
   }
 }
