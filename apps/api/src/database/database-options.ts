@@ -6,6 +6,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations';
 import type { DatabaseConfig } from '../config';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { DropTimedOutConnections } from '../resilience/drop-timed-out-connections.subscriber';
 import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
@@ -33,6 +34,7 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
       maxQueryExecutionTime: config.timeouts.queryMs,
       enableQueryTimeout: true,
       logger: new QuietTypeOrmLogger(),
+      subscribers: [DropTimedOutConnections],
       extra: { enableKeepAlive: true, keepAliveInitialDelay: 10_000 },
     };
   }
