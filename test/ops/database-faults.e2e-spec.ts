@@ -140,3 +140,27 @@ mysqlOnly('MySQL outage under a stream of POST /tickets (fault proxy)', () => {
     expect(new Set(ids).size).toBe(keys.length);
   }, 60_000);
 });
+
+mysqlOnly('MySQL not yet up at start (fault proxy)', () => {
+  it('should retry with backoff and serve once the database answers', async () => {
+    const mysql = await mysqlBehindProxy();
+    try {
+      await mysql.proxy.setMode('refuse');
+      const restore = setTimeout(() => void mysql.proxy.setMode('pass'), 2_000);
+      const started = Date.now();
+      const testApp = await startTestApp({
+        database: mysql.database,
+        env: { DB_STARTUP_TIMEOUT_MS: '20000' },
+      });
+      clearTimeout(restore);
+      try {
+        expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+        expect((await new Http(testApp.baseUrl).get('/health/ready')).status).toBe(200);
+      } finally {
+        await testApp.stop();
+      }
+    } finally {
+      await mysql.close();
+    }
+  }, 60_000);
+});
