@@ -1,10 +1,12 @@
 import { CreateUsersAndTickets1767225600000 } from './1767225600000-CreateUsersAndTickets';
 import { AddSessionsAndDisabledUsers1767300000000 } from './1767300000000-AddSessionsAndDisabledUsers';
+import { CreateIdempotencyKeys1767400000000 } from './1767400000000-CreateIdempotencyKeys';
 import { QueueAgingAndHistory1767500000000 } from './1767500000000-QueueAgingAndHistory';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
 export const MIGRATIONS = [
   CreateUsersAndTickets1767225600000,
   AddSessionsAndDisabledUsers1767300000000,
+  CreateIdempotencyKeys1767400000000,
   QueueAgingAndHistory1767500000000,
 ];

@@ -1,7 +1,7 @@
 import { PriorityModule } from '@app/priority';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -18,6 +18,11 @@ import { buildDataSourceOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { RateLimitGuard } from './security/rate-limit.guard';
 import { SecurityModule } from './security/security.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { initializeWithRetry } from './resilience/connect-with-retry';
+import { RequestTimeoutInterceptor } from './resilience/request-timeout.interceptor';
 import { TicketsModule } from './tickets/tickets.module';
 
 type Config = ConfigService<AppConfig, true>;
@@ -44,7 +49,11 @@ export class AppModule {
         }),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (c: Config) => buildDataSourceOptions(c.get('database', { infer: true })),
+          useFactory: (c: Config) => ({
+            ...buildDataSourceOptions(c.get('database', { infer: true })),
+            toRetry: () => false, // initializeWithRetry owns the retries and their backoff
+          }),
+          dataSourceFactory: (options) => initializeWithRetry(options!, config.database.timeouts),
         }),
         PriorityModule.forRootAsync({
           inject: [ConfigService],
@@ -56,6 +65,9 @@ export class AppModule {
         AgingModule,
         HealthModule,
         SecurityModule,
+        LifecycleModule,
+        MetricsModule,
+        IdempotencyModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -64,6 +76,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor },
       ],
     };
   }

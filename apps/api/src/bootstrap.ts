@@ -50,7 +50,8 @@ function setUpOpenApi(app: NestFastifyApplication) {
 /** Everything the HTTP layer needs beyond the module graph: adapter, headers, docs, static UI. */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // process.exit(0) after a clean drain, instead of re-raising the signal (exit 143).
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.register(fastifyHelmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
@@ -76,7 +77,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     createAdapter(),
-    { bufferLogs: true },
+    // abortOnError: false lets main.ts print why the start failed and exit 1, not abort().
+    { bufferLogs: true, abortOnError: false },
   );
   applyCors(app, config.security.corsOrigins);
   return configureApp(app);

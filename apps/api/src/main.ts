@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 
-import { createApp } from './bootstrap';
 import { buildConfig, ConfigError, loadEnv, type AppConfig } from './config';
 
 function loadConfigOrExit(): AppConfig {
@@ -17,6 +16,8 @@ function loadConfigOrExit(): AppConfig {
 
 async function main() {
   const config = loadConfigOrExit();
+  // Loaded only after the configuration is known to be good, so a bad one fails in a blink.
+  const { createApp } = await import('./bootstrap.js');
   const app = await createApp(config);
   await app.listen({ port: config.http.port, host: config.http.host });
 }

@@ -20,7 +20,11 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error || !user) {
+    // A failure while checking the token (the database is down) is not the caller's fault.
+    if (error) {
+      throw error instanceof Error ? error : new Error('The token check failed', { cause: error });
+    }
+    if (!user) {
       throw new UnauthorizedException('A valid bearer token is required.');
     }
     return user;

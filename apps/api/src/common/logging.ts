@@ -1,17 +1,25 @@
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Params } from 'nestjs-pino';
 
 import type { HttpConfig } from '../config';
+import { routeTemplateOf } from '../metrics/route-template';
 import { requestIdOf } from './request-id';
+
+const QUIET_PATHS = /^\/(health|metrics)(\/|\?|$)/;
 
 /** JSON logs with the request id on every line; credentials never reach the log. */
 export function loggerParams(http: HttpConfig): Params {
   return {
+    // nestjs-pino's default route pattern matches nothing under the Fastify adapter of Nest 12,
+    // which left the service without an access log.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: http.env === 'test' && http.logLevel === 'info' ? 'silent' : http.logLevel,
       genReqId: (req: IncomingMessage) => requestIdOf(req),
       customProps: (req: IncomingMessage & { user?: { id: number } }) => ({
+        route: routeTemplateOf(req),
         userId: req.user?.id,
       }),
       redact: {
@@ -26,8 +34,14 @@ export function loggerParams(http: HttpConfig): Params {
         }),
         res: (res: ServerResponse | { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      customLogLevel: (req, res, error) =>
+        error || res.statusCode >= 500
+          ? 'error'
+          : res.statusCode >= 400
+            ? 'warn'
+            : QUIET_PATHS.test(req.url ?? '')
+              ? 'debug' // probes and scrapes would drown the access log
+              : 'info',
     },
   };
 }

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../resilience/database-faults';
 import {
   MASKED_SERVER_ERROR,
   problem,
@@ -62,7 +63,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       request_id: requestId,
     };
     if (reply.sent) return;
-    const headers = (exception as { headers?: Record<string, string> }).headers ?? {};
+    const headers = { ...(exception as { headers?: Record<string, string> }).headers };
+    if (body.status === (HttpStatus.SERVICE_UNAVAILABLE as number)) {
+      headers['retry-after'] ??= String(RETRY_AFTER_SECONDS);
+    }
     void reply
       .status(body.status)
       .headers(headers)
@@ -85,6 +89,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException && exception.getStatus() !== 500) {
       return problem(exception.getStatus(), detailOf(exception));
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable on request ${requestId}`);
+      return problem(HttpStatus.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly.');
     }
     this.logger.error({ err: exception, requestId }, `Unhandled error on request ${requestId}`);
     return MASKED_SERVER_ERROR;

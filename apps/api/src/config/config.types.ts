@@ -11,6 +11,25 @@ export interface HttpConfig {
 
 interface MigrationOptions {
   migrationsRun: boolean;
+  timeouts: DatabaseTimeouts;
+}
+
+/** Bounds on every wait for the database, so an outage answers 503 instead of hanging. */
+export interface DatabaseTimeouts {
+  connectMs: number;
+  acquireMs: number;
+  queryMs: number;
+  /** How long the start retries an unreachable database before giving up. */
+  startupMs: number;
+}
+
+export interface OpsConfig {
+  requestTimeoutMs: number;
+  shutdownGraceMs: number;
+  /** How long to keep serving after SIGTERM (readiness 503) before the listener closes. */
+  shutdownDelayMs: number;
+  metricsToken?: string;
+  commit: string;
 }
 
 export type DatabaseConfig =
@@ -61,4 +80,5 @@ export interface AppConfig {
   priority: PriorityConfig;
   security: SecurityConfig;
   queue: QueueConfig;
+  ops: OpsConfig;
 }

@@ -31,6 +31,12 @@ function mysqlUrlFromParts(host: string, port: number, user = '', password = '',
 
 function databaseConfig(env: Env): DatabaseConfig {
   const migrationsRun = env.DB_MIGRATIONS_RUN;
+  const timeouts = {
+    connectMs: env.DB_CONNECT_TIMEOUT_MS,
+    acquireMs: env.DB_ACQUIRE_TIMEOUT_MS,
+    queryMs: env.DB_QUERY_TIMEOUT_MS,
+    startupMs: env.DB_STARTUP_TIMEOUT_MS,
+  };
   const url =
     env.DATABASE_URL ??
     env.MYSQL_URL ??
@@ -46,8 +52,8 @@ function databaseConfig(env: Env): DatabaseConfig {
           env.MYSQLDATABASE,
         )
       : undefined);
-  if (url) return { type: 'mysql', url, poolSize: env.DB_POOL_SIZE, migrationsRun };
-  return { type: 'sqlite', path: env.SQLITE_PATH, migrationsRun };
+  if (url) return { type: 'mysql', url, poolSize: env.DB_POOL_SIZE, migrationsRun, timeouts };
+  return { type: 'sqlite', path: env.SQLITE_PATH, migrationsRun, timeouts };
 }
 
 function authConfig(env: Env, problems: string[]): AuthConfig {
@@ -113,6 +119,13 @@ export function buildConfig(raw: RawEnv): AppConfig {
       agingIntervalMs: env.AGING_INTERVAL_MS,
       agingBatchSize: env.AGING_BATCH_SIZE,
       totalCacheMs: env.TICKETS_TOTAL_CACHE_MS,
+    },
+    ops: {
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+      shutdownDelayMs: Math.min(env.SHUTDOWN_DELAY_MS, env.SHUTDOWN_GRACE_MS),
+      metricsToken: env.METRICS_TOKEN,
+      commit: env.GIT_COMMIT ?? env.RAILWAY_GIT_COMMIT_SHA ?? 'unknown',
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

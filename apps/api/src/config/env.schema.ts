@@ -8,6 +8,11 @@ const port = z.coerce.number().int().min(1).max(65_535);
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
+const millis = z.coerce
+  .number({ message: 'must be a number of milliseconds' })
+  .int('must be a whole number of milliseconds')
+  .min(100, 'must be at least 100 ms')
+  .max(600_000, 'must be at most 600000 ms (10 min)');
 const mysqlUrl = z
   .string()
   .regex(MYSQL_URL_PATTERN, 'must be a mysql://user:pass@host:port/db URL');
@@ -49,6 +54,22 @@ export const envSchema = z.object({
   AGING_INTERVAL_MS: z.coerce.number().int().min(0).max(30_000).default(15_000),
   AGING_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   TICKETS_TOTAL_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  // Operations (docs/operations.md): fault budgets, draining, metrics.
+  DB_CONNECT_TIMEOUT_MS: millis.default(2_000),
+  DB_ACQUIRE_TIMEOUT_MS: millis.default(2_000),
+  DB_QUERY_TIMEOUT_MS: millis.default(3_000),
+  DB_STARTUP_TIMEOUT_MS: millis.default(30_000),
+  REQUEST_TIMEOUT_MS: millis.default(10_000),
+  SHUTDOWN_GRACE_MS: millis.default(10_000),
+  SHUTDOWN_DELAY_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be 0 or more')
+    .max(60_000, 'must be at most 60000 ms')
+    .default(1_000),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  GIT_COMMIT: z.string().optional(),
+  RAILWAY_GIT_COMMIT_SHA: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,11 +7,14 @@ import { MIGRATIONS } from '../../../../migrations';
 import type { DatabaseConfig } from '../config';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { DropTimedOutConnections } from '../resilience/drop-timed-out-connections.subscriber';
+import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Ticket, AuthSession, RefreshToken, TicketEvent];
+export const ENTITIES = [User, Ticket, AuthSession, RefreshToken, TicketEvent, IdempotencyKey];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
@@ -29,7 +32,13 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       poolSize: config.poolSize,
-      connectTimeout: 5_000,
+      // Bounded waits so an outage answers 503 fast (docs/operations.md).
+      connectTimeout: config.timeouts.connectMs,
+      maxQueryExecutionTime: config.timeouts.queryMs,
+      enableQueryTimeout: true,
+      logger: new QuietTypeOrmLogger(),
+      subscribers: [DropTimedOutConnections],
+      extra: { enableKeepAlive: true, keepAliveInitialDelay: 10_000 },
     };
   }
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });

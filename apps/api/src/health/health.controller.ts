@@ -1,9 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
 import { Public } from '../common/public.decorator';
 import { NoRateLimit } from '../security/rate-limit.decorators';
+import { DrainState } from '../lifecycle/drain-state';
 
 const READINESS_TIMEOUT_MS = 1_500;
 
@@ -15,6 +16,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly drain: DrainState,
   ) {}
 
   @Get()
@@ -33,6 +35,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: the database answers a ping; 503 otherwise' })
   ready() {
+    if (this.drain.draining) throw new ServiceUnavailableException('The service is shutting down.');
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: READINESS_TIMEOUT_MS }),
     ]);

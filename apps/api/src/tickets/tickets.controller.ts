@@ -6,6 +6,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ImportTicketsDto, type ImportRequest } from './dto/import-tickets.dto';
 import { ListTicketsQuery } from './dto/list-tickets.query';
@@ -30,6 +31,7 @@ export class TicketsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Create a ticket; the answer carries its priority score and level' })
   @ApiProblems(400)
   create(@Body() dto: CreateTicketDto, @CurrentUser() user: AuthUser): Promise<CreatedTicketDto> {

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
 import type { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
+import { TicketMetrics } from '../metrics/ticket-metrics';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketDto, type CreatedTicketDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
@@ -29,6 +30,7 @@ export class TicketsService {
     private readonly clock: Clock,
     private readonly events: TicketEventsService,
     private readonly totals: TicketTotals,
+    private readonly metrics: TicketMetrics,
   ) {}
 
   async create(dto: CreateTicketDto, author: AuthUser): Promise<CreatedTicketDto> {
@@ -58,6 +60,7 @@ export class TicketsService {
       ]);
     });
     this.totals.added(ticket);
+    this.metrics.created(priority.level);
     return { ...TicketDto.from(ticket, priority), score: priority.score, level: priority.level };
   }
 
