@@ -56,9 +56,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
    */
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
     if (!hasAccessClaims(payload)) return false;
-    const user = await this.users.findById(Number(payload.sub));
-    if (!user || user.disabled) return false;
-    if (!(await this.sessions.isActive(payload.sid, user.id))) return false;
+    const userId = Number(payload.sub);
+    // Independent reads: on MySQL they run on two pooled connections at once.
+    const [user, sessionActive] = await Promise.all([
+      this.users.findById(userId),
+      this.sessions.isActive(payload.sid, userId),
+    ]);
+    if (!user || user.disabled || !sessionActive) return false;
     return { id: user.id, username: user.username, role: user.role, sessionId: payload.sid };
   }
 }
