@@ -4,4 +4,11 @@ const transformer = require('@nestjs/swagger/plugin');
 module.exports.name = 'nestjs-swagger-transformer';
 module.exports.version = 1;
 module.exports.factory = (cs) =>
-  transformer.before({ classValidatorShim: true, introspectComments: true }, cs.program);
+  transformer.before(
+    {
+      classValidatorShim: true,
+      introspectComments: true,
+      dtoFileNameSuffix: ['.dto.ts', '.entity.ts', '.query.ts'],
+    },
+    cs.program,
+  );

@@ -52,6 +52,17 @@ describe('the HTTP surface', () => {
     expect(createTicket.required).toEqual(
       expect.arrayContaining(['issue_type', 'impact', 'customer_type']),
     );
+    const listParameters = document.paths['/tickets'].get.parameters;
+    expect(listParameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'page', in: 'query', required: false }),
+        expect.objectContaining({
+          name: 'limit',
+          schema: expect.objectContaining({ maximum: 100 }),
+        }),
+        expect.objectContaining({ name: 'priority_level', required: false }),
+      ]),
+    );
     const post = document.paths['/tickets'].post;
     expect(post.summary).toBeTruthy();
     expect(post.responses['400'].content['application/problem+json']).toBeDefined();

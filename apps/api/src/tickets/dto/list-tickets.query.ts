@@ -6,40 +6,20 @@ import {
   type IssueType,
   type PriorityLevel,
 } from '@app/priority';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
+import { PageQuery } from '../../common/page.query';
 import { TICKET_STATUSES, type TicketStatus } from '../ticket.entity';
 
 export const TICKET_SORTS = ['priority', 'created_at', '-created_at'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
-export class ListTicketsQuery {
-  /**
-   * Page number, from 1; a page past the end is empty.
-   * @example 1
-   */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page: number = 1;
-
-  /**
-   * Tickets per page.
-   * @example 10
-   */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 10;
-
+export class ListTicketsQuery extends PageQuery {
   /**
    * `priority` (default): highest score first, oldest first among equals; or by creation time.
    */
+  @ApiPropertyOptional({ enum: TICKET_SORTS, default: 'priority' })
   @IsOptional()
   @IsIn(TICKET_SORTS)
   sort: TicketSort = 'priority';

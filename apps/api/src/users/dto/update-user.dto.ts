@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
+import { PageQuery } from '../../common/page.query';
 import { ROLES, type Role } from '../user.entity';
 
 export class UpdateUserDto {
@@ -15,20 +15,4 @@ export class UpdateUserDto {
   disabled?: boolean;
 }
 
-export class ListUsersQuery {
-  /** @example 1 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page: number = 1;
-
-  /** @example 10 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 10;
-}
+export class ListUsersQuery extends PageQuery {}
