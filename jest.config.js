@@ -17,6 +17,13 @@ const ESM_ONLY = [
   '@borewit',
   'uint8array-extras',
   'content-disposition',
+  // openapi-typescript (test/contract) is CJS but needs these ESM-only packages.
+  'openapi-typescript',
+  'parse-json',
+  'index-to-position',
+  'supports-color',
+  'yargs-parser',
+  'change-case',
 ];
 
 const shared = {

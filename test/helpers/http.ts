@@ -1,3 +1,5 @@
+import { contractOf } from './contract';
+
 export interface HttpResult<T = any> {
   status: number;
   headers: Headers;
@@ -12,7 +14,11 @@ export interface RequestOptions {
   raw?: string;
 }
 
-/** A small HTTP client over real sockets, for black-box tests. */
+/**
+ * A small HTTP client over real sockets, for black-box tests. Every answer is checked against the
+ * app's OpenAPI document (test/helpers/contract.ts): a response the document does not describe
+ * fails the request, so every suite holds the document to what the API really does.
+ */
 export class Http {
   constructor(readonly baseUrl: string) {}
 
@@ -22,6 +28,8 @@ export class Http {
     body?: unknown,
     options: RequestOptions = {},
   ): Promise<HttpResult<T>> {
+    // Read before the request: an app that is about to stop still served its document.
+    const contract = await contractOf(this.baseUrl);
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload: string | undefined = options.raw;
@@ -37,6 +45,8 @@ export class Http {
     } catch {
       // Not JSON: keep the text.
     }
+    const contentType = response.headers.get('content-type');
+    contract.check(method, path, { status: response.status, contentType, text, body: parsed });
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }
 

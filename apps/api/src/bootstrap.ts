@@ -1,7 +1,6 @@
 import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
 import type { AppConfig } from './config';
+import { setUpOpenApi } from './openapi/openapi-document';
 import { applyCors } from './security/cors';
 import { useJsonOnlyBodies } from './security/json-only-body';
 
@@ -30,22 +30,6 @@ const CONTENT_SECURITY_POLICY = {
     upgradeInsecureRequests: null,
   },
 };
-
-function setUpOpenApi(app: NestFastifyApplication) {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Ticket Priority System')
-      .setDescription(
-        'Scores support tickets so that urgent work for valuable customers surfaces first. ' +
-          'Errors are RFC 9457 problem details (`application/problem+json`).',
-      )
-      .setVersion('1.0.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-}
 
 /** Everything the HTTP layer needs beyond the module graph: adapter, headers, docs, static UI. */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {

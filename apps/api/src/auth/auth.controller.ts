@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import { ApiProblems } from '../common/api-problems.decorator';
 import { Public } from '../common/public.decorator';
@@ -23,7 +30,8 @@ export class AuthController {
   @AuthRateLimit()
   @Post('register')
   @ApiOperation({ summary: 'Create an account (role: reporter)' })
-  @ApiProblems(400, 403, 409, 429)
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiProblems(403, 409)
   register(@Body() dto: RegisterDto): Promise<UserDto> {
     return this.auth.register(dto);
   }
@@ -34,7 +42,8 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Exchange a username and password for an access and a refresh token' })
-  @ApiProblems(400, 401, 429)
+  @ApiOkResponse({ type: TokenDto })
+  @ApiProblems(401)
   login(@Body() dto: LoginDto): Promise<TokenDto> {
     return this.auth.login(dto);
   }
@@ -45,7 +54,8 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Rotate a refresh token: the old one is spent, a new pair comes back' })
-  @ApiProblems(400, 401, 429)
+  @ApiOkResponse({ type: TokenDto })
+  @ApiProblems(401)
   refresh(@Body() dto: RefreshDto): Promise<TokenDto> {
     return this.auth.refresh(dto.refresh_token);
   }
@@ -54,7 +64,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session: its refresh and access tokens stop working' })
-  @ApiProblems(401)
+  @ApiNoContentResponse({ description: 'The session is over' })
   logout(@CurrentUser() user: AuthUser): Promise<void> {
     return this.auth.logout(user);
   }
@@ -63,7 +73,7 @@ export class AuthController {
   @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })
-  @ApiProblems(401)
+  @ApiOkResponse({ type: UserDto })
   me(@CurrentUser() user: AuthUser): Promise<UserDto> {
     return this.auth.me(user);
   }
@@ -73,7 +83,8 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your password; every other session is ended' })
-  @ApiProblems(400, 401, 403, 429)
+  @ApiNoContentResponse({ description: 'Changed; other sessions are ended' })
+  @ApiProblems(403)
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(user, dto);
   }

@@ -8,7 +8,7 @@ export class PageQuery {
    * Page number, from 1; a page past the end is empty.
    * @example 1
    */
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -20,7 +20,7 @@ export class PageQuery {
    * Items per page.
    * @example 10
    */
-  @ApiPropertyOptional({ default: 10 })
+  @ApiPropertyOptional({ type: 'integer', default: 10, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

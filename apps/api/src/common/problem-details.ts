@@ -1,24 +1,48 @@
 import { HttpStatus } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export interface FieldError {
+/** What is wrong with one input field. */
+export class FieldError {
+  /** The field's path in the input, e.g. `impact` or `tickets.3.title`. */
+  @ApiProperty({ example: 'impact' })
   field: string;
+
+  @ApiProperty({ type: [String], example: ['impact must be an integer'] })
   messages: string[];
 }
 
 /** RFC 9457 problem details, as every error response of this service is shaped. */
 export class ProblemDetails {
-  /** `about:blank`: the title is the HTTP status phrase. */
+  @ApiProperty({
+    description: '`about:blank`: the title is the HTTP status phrase',
+    example: 'about:blank',
+  })
   type: string;
+
+  @ApiProperty({ example: 'Bad Request' })
   title: string;
+
+  @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 400 })
   status: number;
+
+  @ApiProperty({ description: 'What went wrong, for a human', example: 'Validation failed.' })
   detail: string;
-  /** The request path. */
+
+  @ApiPropertyOptional({ description: 'The request path', example: '/tickets' })
   instance?: string;
-  /** Matches the `X-Request-Id` header and the server's log lines. */
+
+  @ApiPropertyOptional({
+    description: "Matches the `X-Request-Id` header and the server's log lines",
+    example: '6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f',
+  })
   request_id?: string;
-  /** One entry per invalid field, on validation errors. */
+
+  @ApiPropertyOptional({
+    type: () => [FieldError],
+    description: 'One entry per invalid field, on validation errors',
+  })
   errors?: FieldError[];
 }
 

@@ -1,10 +1,11 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
 import { Public } from '../common/public.decorator';
 import { NoRateLimit } from '../security/rate-limit.decorators';
 import { DrainState } from '../lifecycle/drain-state';
+import { LivenessDto, ReadinessDto } from './dto/health.dto';
 
 const READINESS_TIMEOUT_MS = 1_500;
 
@@ -21,19 +22,22 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process answers (no dependencies checked)' })
-  check() {
+  @ApiOkResponse({ type: LivenessDto })
+  check(): LivenessDto {
     return { status: 'ok' };
   }
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers (no dependencies checked)' })
-  live() {
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: the database answers a ping; 503 otherwise' })
+  @ApiOkResponse({ type: ReadinessDto })
   ready() {
     if (this.drain.draining) throw new ServiceUnavailableException('The service is shutting down.');
     return this.health.check([

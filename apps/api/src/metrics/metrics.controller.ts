@@ -1,13 +1,32 @@
-import { Controller, Get, Header, Headers, UnauthorizedException } from '@nestjs/common';
+import {
+  Controller,
+  createParamDecorator,
+  Get,
+  Header,
+  UnauthorizedException,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NoRateLimit } from '../security/rate-limit.decorators';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Registry } from 'prom-client';
 
+import { ApiProblems } from '../common/api-problems.decorator';
 import { Public } from '../common/public.decorator';
 import type { AppConfig } from '../config';
+import { METRICS_SECURITY } from '../openapi/openapi-document';
+import { NoRateLimit } from '../security/rate-limit.decorators';
 import { MetricsRegistry } from './metrics.registry';
+
+/**
+ * The raw `Authorization` header. Not `@Headers()`, which would document a header parameter named
+ * `authorization` that OpenAPI tools ignore: the document declares the `metricsToken` scheme.
+ */
+const AuthorizationHeader = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined =>
+    context.switchToHttp().getRequest<FastifyRequest>().headers.authorization,
+);
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -32,7 +51,20 @@ export class MetricsController {
   @ApiOperation({
     summary: 'Prometheus metrics; needs `Authorization: Bearer <METRICS_TOKEN>` when it is set',
   })
-  async scrape(@Headers('authorization') authorization?: string): Promise<string> {
+  // Either the metrics token, or nothing when the deployment sets none.
+  @ApiSecurity(METRICS_SECURITY)
+  @ApiSecurity({})
+  @ApiProduces(Registry.PROMETHEUS_CONTENT_TYPE)
+  @ApiOkResponse({
+    description: 'The Prometheus text exposition format',
+    content: {
+      [Registry.PROMETHEUS_CONTENT_TYPE]: {
+        schema: { type: 'string', example: '# TYPE tps_build_info gauge\n' },
+      },
+    },
+  })
+  @ApiProblems(401)
+  async scrape(@AuthorizationHeader() authorization?: string): Promise<string> {
     this.authorize(authorization);
     return this.metrics.render();
   }

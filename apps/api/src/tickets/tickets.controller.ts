@@ -1,10 +1,17 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiIdParam, ApiProblems } from '../common/api-problems.decorator';
 import { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateTicketDto } from './dto/create-ticket.dto';
@@ -20,7 +27,6 @@ import { TicketsService } from './tickets.service';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
-@ApiProblems(401)
 @Controller('tickets')
 export class TicketsController {
   constructor(
@@ -33,7 +39,7 @@ export class TicketsController {
   @Post()
   @Idempotent()
   @ApiOperation({ summary: 'Create a ticket; the answer carries its priority score and level' })
-  @ApiProblems(400)
+  @ApiCreatedResponse({ type: CreatedTicketDto })
   create(@Body() dto: CreateTicketDto, @CurrentUser() user: AuthUser): Promise<CreatedTicketDto> {
     return this.tickets.create(dto, user);
   }
@@ -44,7 +50,7 @@ export class TicketsController {
     summary: 'Import up to 1,000 historical tickets in one transaction, scored as of now (admin)',
   })
   @ApiBody({ type: ImportTicketsDto })
-  @ApiProblems(400, 403)
+  @ApiCreatedResponse({ type: ImportResultDto })
   import(
     @Body(ImportBodyPipe) request: ImportRequest,
     @CurrentUser() user: AuthUser,
@@ -56,14 +62,16 @@ export class TicketsController {
   @ApiOperation({
     summary: 'List tickets (reporters: their own), in priority-queue order by default',
   })
-  @ApiProblems(400)
+  @ApiOkResponse({ type: TicketPageDto })
   list(@Query() query: ListTicketsQuery, @CurrentUser() user: AuthUser): Promise<TicketPageDto> {
     return this.queue.list(query, user);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One ticket, with the breakdown of its score' })
-  @ApiProblems(400, 404)
+  @ApiIdParam()
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(404)
   findOne(
     @Param('id', ParseIntPipe) id: number,
     @CurrentUser() user: AuthUser,
@@ -74,7 +82,9 @@ export class TicketsController {
   @Patch(':id')
   @Roles('agent', 'admin')
   @ApiOperation({ summary: 'Move a ticket through its lifecycle (agents and admins)' })
-  @ApiProblems(400, 403, 404, 409)
+  @ApiIdParam()
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(404, 409)
   changeStatus(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: UpdateTicketStatusDto,
@@ -85,7 +95,9 @@ export class TicketsController {
 
   @Get(':id/events')
   @ApiOperation({ summary: "A ticket's history: creation, level rises by aging, status changes" })
-  @ApiProblems(400, 404)
+  @ApiIdParam()
+  @ApiOkResponse({ type: [TicketEventDto] })
+  @ApiProblems(404)
   events(
     @Param('id', ParseIntPipe) id: number,
     @CurrentUser() user: AuthUser,

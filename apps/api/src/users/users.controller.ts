@@ -1,17 +1,16 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiIdParam, ApiProblems } from '../common/api-problems.decorator';
 import { AdminUserDto, UserPageDto } from './dto/admin-user.dto';
 import { ListUsersQuery, UpdateUserDto } from './dto/update-user.dto';
 import { UsersAdminService } from './users-admin.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@ApiProblems(401, 403, 429)
 @Roles('admin')
 @Controller('users')
 export class UsersController {
@@ -19,14 +18,16 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List users (admin only)' })
-  @ApiProblems(400)
+  @ApiOkResponse({ type: UserPageDto })
   list(@Query() query: ListUsersQuery): Promise<UserPageDto> {
     return this.admin.list(query);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: "Change a user's role or disable them (admin only); effective at once" })
-  @ApiProblems(400, 404, 409)
+  @ApiIdParam()
+  @ApiOkResponse({ type: AdminUserDto })
+  @ApiProblems(404, 409)
   update(
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: UpdateUserDto,

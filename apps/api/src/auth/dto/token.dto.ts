@@ -1,21 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+import { ApiInteger } from '../../common/api-fields';
+
 export class TokenDto {
-  /** A JWT (HS256) to send as `Authorization: Bearer <token>`. */
+  @ApiProperty({ description: 'A JWT (HS256) to send as `Authorization: Bearer <token>`.' })
   access_token: string;
-  /** @example "Bearer" */
+
+  @ApiProperty({ enum: ['Bearer'], example: 'Bearer' })
   token_type: 'Bearer';
-  /**
-   * Lifetime of the access token in seconds.
-   * @example 900
-   */
+
+  @ApiInteger({ description: 'Lifetime of the access token in seconds.', example: 900 })
   expires_in: number;
-  /**
-   * Opaque, single-use: exchange it at `POST /auth/refresh` for a new pair. Using it twice
-   * ends the session.
-   */
+
+  @ApiProperty({
+    description:
+      'Opaque, single-use: exchange it at `POST /auth/refresh` for a new pair. Using it twice ' +
+      'ends the session. Also set as the `tps_refresh` cookie (HttpOnly, path /auth).',
+  })
   refresh_token: string;
-  /**
-   * Seconds until the session ends, however often it is refreshed.
-   * @example 2592000
-   */
+
+  @ApiInteger({
+    description: 'Seconds until the session ends, however often it is refreshed.',
+    example: 2_592_000,
+  })
   refresh_expires_in: number;
 }

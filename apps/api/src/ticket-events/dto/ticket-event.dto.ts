@@ -1,23 +1,34 @@
-import type { TicketEvent, TicketEventType } from '../ticket-event.entity';
+import { ApiProperty } from '@nestjs/swagger';
+
+import { ApiEnum, ApiInteger, ApiTimestamp } from '../../common/api-fields';
+import { TICKET_EVENT_TYPES, type TicketEvent, type TicketEventType } from '../ticket-event.entity';
 
 export class TicketEventDto {
-  /** @example 7 */
+  @ApiInteger({ example: 7 })
   id: number;
-  /** @example "level_raised" */
+
+  @ApiEnum(TICKET_EVENT_TYPES, { example: 'level_raised' })
   type: TicketEventType;
-  /** @example "2026-01-01T12:00:00.000Z" */
+
+  @ApiTimestamp()
   at: string;
-  /**
-   * Username of whoever caused it, or `system` for aging.
-   * @example "system"
-   */
+
+  @ApiProperty({
+    description: 'Username of whoever caused it, or `system` for aging.',
+    example: 'system',
+  })
   actor: string;
-  /** Id of that user; null for the system. */
+
+  @ApiInteger({ nullable: true, description: 'Id of that user; null for the system.' })
   actor_id: number | null;
-  /**
-   * created: `inputs`, `weights`, `score`, `level`; level_raised: `from`, `to`, `score_from`,
-   * `score_to`; status_changed: `from`, `to`.
-   */
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'created: `inputs`, `weights`, `score`, `level`; level_raised: `from`, `to`, ' +
+      '`score_from`, `score_to`; status_changed: `from`, `to`.',
+  })
   data: Record<string, unknown>;
 
   static from(event: TicketEvent): TicketEventDto {

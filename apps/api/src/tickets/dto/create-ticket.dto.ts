@@ -1,4 +1,5 @@
 import { CUSTOMER_TYPES, ISSUE_TYPES, type CustomerType, type IssueType } from '@app/priority';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const MAX_IMPACT = 1_000_000_000;
@@ -8,6 +9,7 @@ export class CreateTicketDto {
    * How severe the problem is.
    * @example "critical"
    */
+  @ApiProperty({ enum: ISSUE_TYPES })
   @IsIn(ISSUE_TYPES)
   issue_type: IssueType;
 
@@ -15,6 +17,7 @@ export class CreateTicketDto {
    * Number of affected users.
    * @example 150
    */
+  @ApiProperty({ type: 'integer' })
   @IsInt()
   @Min(1)
   @Max(MAX_IMPACT)
@@ -24,6 +27,7 @@ export class CreateTicketDto {
    * The customer's plan.
    * @example "enterprise"
    */
+  @ApiProperty({ enum: CUSTOMER_TYPES })
   @IsIn(CUSTOMER_TYPES)
   customer_type: CustomerType;
 

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,10 +20,12 @@ export class ImportTicketDto extends CreateTicketDto {
    * When the ticket was opened in the old system; not in the future.
    * @example "2026-01-01T08:30:00.000Z"
    */
+  @ApiProperty({ format: 'date-time' })
   @IsISO8601({ strict: true, strictSeparator: true })
   created_at: string;
 
   /** Defaults to `open`. */
+  @ApiPropertyOptional({ enum: TICKET_STATUSES })
   @IsOptional()
   @IsIn(TICKET_STATUSES)
   status?: TicketStatus;
@@ -30,6 +33,7 @@ export class ImportTicketDto extends CreateTicketDto {
 
 export class ImportTicketsDto {
   /** Up to 1,000 tickets; one invalid row rejects the whole request. */
+  @ApiProperty({ type: () => [ImportTicketDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_IMPORT_TICKETS)

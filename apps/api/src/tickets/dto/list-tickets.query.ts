@@ -33,18 +33,22 @@ export class ListTicketsQuery extends PageQuery {
   @MaxLength(200)
   cursor?: string;
 
+  @ApiPropertyOptional({ enum: TICKET_STATUSES })
   @IsOptional()
   @IsIn(TICKET_STATUSES)
   status?: TicketStatus;
 
+  @ApiPropertyOptional({ enum: PRIORITY_LEVELS })
   @IsOptional()
   @IsIn(PRIORITY_LEVELS)
   priority_level?: PriorityLevel;
 
+  @ApiPropertyOptional({ enum: ISSUE_TYPES })
   @IsOptional()
   @IsIn(ISSUE_TYPES)
   issue_type?: IssueType;
 
+  @ApiPropertyOptional({ enum: CUSTOMER_TYPES })
   @IsOptional()
   @IsIn(CUSTOMER_TYPES)
   customer_type?: CustomerType;

@@ -1,48 +1,90 @@
-import type { CustomerType, Factor, IssueType, PriorityLevel, PriorityResult } from '@app/priority';
+import {
+  CUSTOMER_TYPES,
+  ISSUE_TYPES,
+  PRIORITY_LEVELS,
+  type CustomerType,
+  type Factor,
+  type IssueType,
+  type PriorityLevel,
+  type PriorityResult,
+} from '@app/priority';
+import { ApiProperty } from '@nestjs/swagger';
 
-import type { Ticket, TicketStatus } from '../ticket.entity';
+import { ApiEnum, ApiInteger, ApiTimestamp } from '../../common/api-fields';
+import { TICKET_STATUSES, type Ticket, type TicketStatus } from '../ticket.entity';
+
+const FACTORS: readonly Factor[] = ['issue_type', 'customer_type', 'impact', 'age'];
 
 export class FactorPointsDto {
-  /** @example "issue_type" */
+  @ApiEnum(FACTORS, { example: 'issue_type' })
   factor: Factor;
-  /**
-   * What the factor looked at: the type, the number of users, or the age in hours.
-   * @example "critical"
-   */
+
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+    description:
+      'What the factor looked at: the issue or customer type (a string), the number of ' +
+      'affected users or the age in hours (a number).',
+    example: 'critical',
+  })
   input: string | number;
-  /** @example 5 */
+
+  /** A number: weights files may give fractional points. */
+  @ApiProperty({ type: 'number', example: 5 })
   points: number;
 }
 
 export class TicketDto {
-  /** @example 42 */
+  @ApiInteger({ example: 42 })
   id: number;
-  /** @example "critical" */
+
+  @ApiEnum(ISSUE_TYPES, { example: 'critical' })
   issue_type: IssueType;
-  /** @example 150 */
+
+  @ApiInteger({ example: 150, minimum: 1, maximum: 1_000_000_000 })
   impact: number;
-  /** @example "enterprise" */
+
+  @ApiEnum(CUSTOMER_TYPES, { example: 'enterprise' })
   customer_type: CustomerType;
-  /** @example "Checkout fails for all EU users" */
+
+  @ApiProperty({ type: 'string', nullable: true, example: 'Checkout fails for all EU users' })
   title: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
   description: string | null;
-  /** @example "open" */
+
+  @ApiEnum(TICKET_STATUSES, { example: 'open' })
   status: TicketStatus;
-  /** @example 15 */
+
+  @ApiProperty({ type: 'number', example: 15, description: 'The sum of the breakdown points.' })
   priority_score: number;
-  /** @example "P1" */
+
+  @ApiEnum(PRIORITY_LEVELS, { example: 'P1' })
   priority_level: PriorityLevel;
-  /** How the score was reached, factor by factor. */
+
+  @ApiProperty({ type: () => [FactorPointsDto], description: 'How the score was reached.' })
   breakdown: FactorPointsDto[];
-  /** Id of the user who created the ticket. */
+
+  @ApiInteger({ description: 'Id of the user who created the ticket.', example: 7 })
   created_by: number;
-  /** @example "2026-01-01T12:00:00.000Z" */
+
+  @ApiTimestamp()
   created_at: string;
-  /** @example "2026-01-01T12:00:00.000Z" */
+
+  @ApiTimestamp()
   updated_at: string;
-  /** When it was last resolved; null unless resolved or closed. */
+
+  @ApiTimestamp({
+    nullable: true,
+    description: 'When it was last resolved; null unless resolved or closed.',
+    example: null,
+  })
   resolved_at: string | null;
-  /** When it was closed; null unless closed. */
+
+  @ApiTimestamp({
+    nullable: true,
+    description: 'When it was closed; null unless closed.',
+    example: null,
+  })
   closed_at: string | null;
 
   static from(ticket: Ticket, priority: PriorityResult): TicketDto {
@@ -68,29 +110,45 @@ export class TicketDto {
 
 /** The creation response also carries `score` and `level`, the names the original API used. */
 export class CreatedTicketDto extends TicketDto {
-  /** Same as `priority_score`. */
+  @ApiProperty({ type: 'number', description: 'Same as `priority_score`.', example: 15 })
   score: number;
-  /** Same as `priority_level`. */
+
+  @ApiEnum(PRIORITY_LEVELS, { description: 'Same as `priority_level`.', example: 'P1' })
   level: PriorityLevel;
 }
 
 export class TicketPageDto {
+  @ApiProperty({ type: () => [TicketDto] })
   tickets: TicketDto[];
-  /** @example 1 */
+
+  @ApiInteger({ example: 1, minimum: 1 })
   page: number;
-  /** @example 10 */
+
+  @ApiInteger({ example: 10, minimum: 1, maximum: 100 })
   limit: number;
-  /**
-   * Tickets matching the filters, on all pages. Counted on an index and reused for a few seconds
-   * (`TICKETS_TOTAL_CACHE_MS`) unless this instance wrote since, so it may lag other instances.
-   */
+
+  @ApiInteger({
+    example: 1,
+    description:
+      'Tickets matching the filters, on all pages. Counted on an index and reused for a few ' +
+      'seconds (`TICKETS_TOTAL_CACHE_MS`) unless this instance wrote since, so it may lag ' +
+      'other instances.',
+  })
   total: number;
-  /** Pass as `cursor` to get the next page; null on the last page. Stable while tickets arrive. */
+
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description:
+      'Pass as `cursor` to get the next page; null on the last page. Stable while tickets arrive.',
+  })
   next_cursor: string | null;
 }
 
 export class ImportResultDto {
-  /** @example 2 */
+  @ApiInteger({ example: 2 })
   imported: number;
+
+  @ApiProperty({ type: () => [TicketDto] })
   tickets: TicketDto[];
 }

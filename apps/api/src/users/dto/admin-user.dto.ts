@@ -1,9 +1,12 @@
-import { UserDto } from './user.dto';
+import { ApiProperty } from '@nestjs/swagger';
+
+import { ApiInteger } from '../../common/api-fields';
 import type { User } from '../user.entity';
+import { UserDto } from './user.dto';
 
 /** A user as an administrator sees it. */
 export class AdminUserDto extends UserDto {
-  /** A disabled user cannot sign in and their tokens are refused. */
+  @ApiProperty({ description: 'A disabled user cannot sign in and their tokens are refused.' })
   disabled: boolean;
 
   static fromUser(user: User): AdminUserDto {
@@ -12,10 +15,15 @@ export class AdminUserDto extends UserDto {
 }
 
 export class UserPageDto {
+  @ApiProperty({ type: () => [AdminUserDto] })
   users: AdminUserDto[];
-  /** @example 1 */
+
+  @ApiInteger({ example: 1, minimum: 1 })
   page: number;
-  /** @example 10 */
+
+  @ApiInteger({ example: 10, minimum: 1, maximum: 100 })
   limit: number;
+
+  @ApiInteger({ example: 1 })
   total: number;
 }

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
 import { PageQuery } from '../../common/page.query';
@@ -5,6 +6,7 @@ import { ROLES, type Role } from '../user.entity';
 
 export class UpdateUserDto {
   /** @example "agent" */
+  @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;

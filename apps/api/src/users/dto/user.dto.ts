@@ -1,15 +1,19 @@
-import type { Role } from '../user.entity';
-import { User } from '../user.entity';
+import { ApiEnum, ApiInteger, ApiTimestamp } from '../../common/api-fields';
+import { ROLES, type Role, type User } from '../user.entity';
+import { ApiProperty } from '@nestjs/swagger';
 
 /** A user as the API shows it: never the password hash. */
 export class UserDto {
-  /** @example 1 */
+  @ApiInteger({ example: 1 })
   id: number;
-  /** @example "alice" */
+
+  @ApiProperty({ example: 'alice' })
   username: string;
-  /** @example "reporter" */
+
+  @ApiEnum(ROLES, { example: 'reporter' })
   role: Role;
-  /** @example "2026-01-01T12:00:00.000Z" */
+
+  @ApiTimestamp()
   created_at: string;
 
   static from(user: User): UserDto {
