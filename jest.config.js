@@ -24,6 +24,9 @@ const ESM_ONLY = [
   'supports-color',
   'yargs-parser',
   'change-case',
+  // @fastify/cookie loads the ESM-only `cookie` with import(), which jest on Node 20 cannot run.
+  '@fastify/cookie',
+  'cookie',
 ];
 
 const shared = {

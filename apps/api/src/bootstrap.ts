@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -37,6 +38,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   // process.exit(0) after a clean drain, instead of re-raising the signal (exit 143).
   app.enableShutdownHooks([], { useProcessExit: true });
   await app.register(fastifyHelmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+  // Parses the refresh cookie of /auth (auth/refresh-cookie.ts); nothing is signed with it.
+  await app.register(fastifyCookie);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, requestIdOf(request.raw));

@@ -1,6 +1,17 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Post,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCookieAuth,
+  ApiHeader,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -9,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 
 import { ApiProblems } from '../common/api-problems.decorator';
-import { Public } from '../common/public.decorator';
+import { OptionalAuth, Public } from '../common/public.decorator';
 import { AuthRateLimit } from '../security/rate-limit.decorators';
 import { UserDto } from '../users/dto/user.dto';
 import type { AuthUser } from './auth-user';
@@ -20,6 +31,25 @@ import { LoginDto } from './dto/login.dto';
 import { RefreshDto } from './dto/refresh.dto';
 import { RegisterDto } from './dto/register.dto';
 import { TokenDto } from './dto/token.dto';
+import {
+  ClearRefreshCookieInterceptor,
+  CSRF_HEADER,
+  CSRF_VALUE,
+  REFRESH_COOKIE,
+  REFRESH_COOKIE_SECURITY,
+  RefreshCookie,
+  SetRefreshCookieInterceptor,
+} from './refresh-cookie';
+
+const ConsoleHeader = () =>
+  ApiHeader({
+    name: CSRF_HEADER,
+    required: false,
+    schema: { type: 'string', enum: [CSRF_VALUE] },
+    description:
+      `Required (\`${CSRF_VALUE}\`) when the refresh token comes from the \`${REFRESH_COOKIE}\` ` +
+      'cookie; with it, token answers leave `refresh_token` out of the body.',
+  });
 
 @ApiTags('auth')
 @Controller('auth')
@@ -41,7 +71,12 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Exchange a username and password for an access and a refresh token' })
+  @UseInterceptors(SetRefreshCookieInterceptor)
+  @ApiOperation({
+    summary: 'Exchange a username and password for an access and a refresh token',
+    description: `Also sets the refresh token as the \`${REFRESH_COOKIE}\` cookie.`,
+  })
+  @ConsoleHeader()
   @ApiOkResponse({ type: TokenDto })
   @ApiProblems(401)
   login(@Body() dto: LoginDto): Promise<TokenDto> {
@@ -53,20 +88,42 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Rotate a refresh token: the old one is spent, a new pair comes back' })
+  @UseInterceptors(SetRefreshCookieInterceptor)
+  @ApiOperation({
+    summary: 'Rotate a refresh token: the old one is spent, a new pair comes back',
+    description:
+      `The token comes from the body, or from the \`${REFRESH_COOKIE}\` cookie with the ` +
+      `\`${CSRF_HEADER}: ${CSRF_VALUE}\` header; the new one is set in the cookie again.`,
+  })
+  @ApiCookieAuth(REFRESH_COOKIE_SECURITY)
+  @ConsoleHeader()
   @ApiOkResponse({ type: TokenDto })
-  @ApiProblems(401)
-  refresh(@Body() dto: RefreshDto): Promise<TokenDto> {
-    return this.auth.refresh(dto.refresh_token);
+  @ApiProblems(401, 403)
+  refresh(@Body() dto: RefreshDto, @RefreshCookie() cookie?: string): Promise<TokenDto> {
+    return this.auth.refresh(dto.refresh_token ?? cookie);
   }
 
+  @OptionalAuth()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @UseInterceptors(ClearRefreshCookieInterceptor)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'End this session: its refresh and access tokens stop working' })
+  @ApiCookieAuth(REFRESH_COOKIE_SECURITY)
+  @ConsoleHeader()
+  @ApiOperation({
+    summary: 'End this session: its refresh and access tokens stop working',
+    description:
+      'Authenticated by the bearer token, or by the refresh token (body, or cookie with the ' +
+      `\`${CSRF_HEADER}\` header), so an expired access token can still sign out. Clears the cookie.`,
+  })
   @ApiNoContentResponse({ description: 'The session is over' })
-  logout(@CurrentUser() user: AuthUser): Promise<void> {
-    return this.auth.logout(user);
+  @ApiProblems(401, 403)
+  logout(
+    @CurrentUser() user: AuthUser | undefined,
+    @Body() dto: RefreshDto,
+    @RefreshCookie() cookie?: string,
+  ): Promise<void> {
+    return this.auth.logout(user, dto.refresh_token ?? cookie);
   }
 
   @Get('me')

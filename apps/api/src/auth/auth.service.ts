@@ -23,6 +23,8 @@ import { ACCESS_TOKEN_TYPE } from './jwt-secret';
 import { SessionsService, type IssuedRefresh } from './sessions/sessions.service';
 
 const INVALID_CREDENTIALS = 'Invalid username or password.';
+const MISSING_REFRESH =
+  'A refresh token is required: send refresh_token in the body, or the tps_refresh cookie.';
 
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -72,7 +74,8 @@ export class AuthService implements OnModuleInit {
     return this.tokensFor(user, await this.sessions.start(user.id));
   }
 
-  async refresh(refreshToken: string): Promise<TokenDto> {
+  async refresh(refreshToken: string | undefined): Promise<TokenDto> {
+    if (!refreshToken) throw new UnauthorizedException(MISSING_REFRESH);
     const next = await this.sessions.rotate(refreshToken);
     const user = await this.users.findById(next.userId);
     if (!user || user.disabled) {
@@ -82,8 +85,14 @@ export class AuthService implements OnModuleInit {
     return this.tokensFor(user, next);
   }
 
-  logout(caller: AuthUser): Promise<void> {
-    return this.sessions.revoke(caller.sessionId);
+  /** Ends the caller's session, and the refresh token's (from the body or the cookie). */
+  async logout(caller: AuthUser | undefined, refreshToken: string | undefined): Promise<void> {
+    if (!caller && !refreshToken) throw new UnauthorizedException(MISSING_REFRESH);
+    if (caller) await this.sessions.revoke(caller.sessionId);
+    if (!refreshToken) return;
+    const sessionId = await this.sessions.sessionOf(refreshToken);
+    if (sessionId) await this.sessions.revoke(sessionId);
+    else if (!caller) throw new UnauthorizedException('The refresh token is invalid or expired.');
   }
 
   async me(caller: AuthUser): Promise<UserDto> {

@@ -2,7 +2,7 @@ import { Injectable, UnauthorizedException, type ExecutionContext } from '@nestj
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 
-import { IS_PUBLIC } from '../common/public.decorator';
+import { IS_OPTIONAL_AUTH, IS_PUBLIC } from '../common/public.decorator';
 
 /** Global guard: every route needs a valid bearer token unless it is marked `@Public()`. */
 @Injectable()
@@ -12,11 +12,12 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    return isPublic ? true : super.canActivate(context);
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const optional = this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH, targets);
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
+    if (optional && request.headers.authorization === undefined) return true;
+    return super.canActivate(context);
   }
 
   handleRequest<TUser>(error: unknown, user: TUser | false): TUser {

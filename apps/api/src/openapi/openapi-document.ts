@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 
+import { REFRESH_COOKIE, REFRESH_COOKIE_SECURITY } from '../auth/refresh-cookie';
 import { addStandardResponses } from './standard-responses';
 
 /** The security scheme of `GET /metrics` (a bearer `METRICS_TOKEN`, when one is set). */
@@ -25,6 +26,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           description: 'The `METRICS_TOKEN` of the deployment (only when it is set)',
         },
         METRICS_SECURITY,
+      )
+      .addCookieAuth(
+        REFRESH_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          description: 'The refresh token, set by /auth/login and /auth/refresh (HttpOnly)',
+        },
+        REFRESH_COOKIE_SECURITY,
       )
       .build(),
   );

@@ -9,7 +9,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a username and password for an access and a refresh token */
+        /**
+         * Exchange a username and password for an access and a refresh token
+         * @description Also sets the refresh token as the `tps_refresh` cookie.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -26,7 +29,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session: its refresh and access tokens stop working */
+        /**
+         * End this session: its refresh and access tokens stop working
+         * @description Authenticated by the bearer token, or by the refresh token (body, or cookie with the `X-Requested-With` header), so an expired access token can still sign out. Clears the cookie.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -77,7 +83,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate a refresh token: the old one is spent, a new pair comes back */
+        /**
+         * Rotate a refresh token: the old one is spent, a new pair comes back
+         * @description The token comes from the body, or from the `tps_refresh` cookie with the `X-Requested-With: tps-console` header; the new one is set in the cookie again.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -565,8 +574,11 @@ export interface components {
             status: "ok";
         };
         RefreshDto: {
-            /** @description The refresh token from the last login or refresh. */
-            refresh_token: string;
+            /**
+             * @description The refresh token from the last login or refresh. Optional when the `tps_refresh` cookie
+             *     carries it (with the `X-Requested-With: tps-console` header); the body wins when both do.
+             */
+            refresh_token?: string;
         };
         RegisterDto: {
             /**
@@ -695,8 +707,8 @@ export interface components {
              * @example 2592000
              */
             refresh_expires_in: number;
-            /** @description Opaque, single-use: exchange it at `POST /auth/refresh` for a new pair. Using it twice ends the session. Also set as the `tps_refresh` cookie (HttpOnly, path /auth). */
-            refresh_token: string;
+            /** @description Opaque, single-use: exchange it at `POST /auth/refresh` for a new pair. Using it twice ends the session. Always also set as the `tps_refresh` cookie (HttpOnly, SameSite=Strict, Path=/auth); left out of the body when the request has `X-Requested-With: tps-console`, so the console never holds it in script. */
+            refresh_token?: string;
             /**
              * @example Bearer
              * @enum {string}
@@ -757,7 +769,10 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required (`tps-console`) when the refresh token comes from the `tps_refresh` cookie; with it, token answers leave `refresh_token` out of the body. */
+                "X-Requested-With"?: "tps-console";
+            };
             path?: never;
             cookie?: never;
         };
@@ -913,11 +928,18 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required (`tps-console`) when the refresh token comes from the `tps_refresh` cookie; with it, token answers leave `refresh_token` out of the body. */
+                "X-Requested-With"?: "tps-console";
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
         responses: {
             /** @description The session is over */
             204: {
@@ -925,6 +947,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Missing, invalid or expired credentials */
             401: {
@@ -939,6 +980,63 @@ export interface operations {
                      *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
                      *       "status": 401,
                      *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is not `application/json`",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
                      *       "type": "about:blank"
                      *     }
                      */
@@ -1276,7 +1374,10 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required (`tps-console`) when the refresh token comes from the `tps_refresh` cookie; with it, token answers leave `refresh_token` out of the body. */
+                "X-Requested-With"?: "tps-console";
+            };
             path?: never;
             cookie?: never;
         };
@@ -1326,6 +1427,25 @@ export interface operations {
                      *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
                      *       "status": 401,
                      *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
                      *       "type": "about:blank"
                      *     }
                      */

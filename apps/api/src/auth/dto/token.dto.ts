@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { ApiInteger } from '../../common/api-fields';
 
@@ -12,12 +12,14 @@ export class TokenDto {
   @ApiInteger({ description: 'Lifetime of the access token in seconds.', example: 900 })
   expires_in: number;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     description:
       'Opaque, single-use: exchange it at `POST /auth/refresh` for a new pair. Using it twice ' +
-      'ends the session. Also set as the `tps_refresh` cookie (HttpOnly, path /auth).',
+      'ends the session. Always also set as the `tps_refresh` cookie (HttpOnly, SameSite=Strict, ' +
+      'Path=/auth); left out of the body when the request has `X-Requested-With: tps-console`, ' +
+      'so the console never holds it in script.',
   })
-  refresh_token: string;
+  refresh_token?: string;
 
   @ApiInteger({
     description: 'Seconds until the session ends, however often it is refreshed.',

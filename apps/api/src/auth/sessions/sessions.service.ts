@@ -86,6 +86,12 @@ export class SessionsService {
     return this.issue(session, now);
   }
 
+  /** The session a refresh token (spent or not) belongs to, if it exists. */
+  async sessionOf(token: string): Promise<string | undefined> {
+    const row = await this.tokens.findOneBy({ tokenHash: hashOf(token) });
+    return row?.sessionId;
+  }
+
   /** True while the session is neither revoked nor past its absolute end. */
   async isActive(sessionId: string, userId: number): Promise<boolean> {
     const session = await this.sessions.findOneBy({ id: sessionId, userId, revokedAt: IsNull() });
