@@ -274,7 +274,6 @@ describe.each(databaseKinds())('tickets on %s', (database) => {
       'priority_level=P9',
       'issue_type=x',
       'customer_type=x',
-      'unknown=1',
     ])('should answer 400 for %s', async (query) => {
       expectProblem(await http.get(`/tickets?${query}`, { token }), 400);
     });

@@ -138,6 +138,22 @@ describe('buildConfig', () => {
     expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'loud', BCRYPT_COST: '99' })).toHaveLength(3);
   });
 
+  it('should report a weak JWT_SECRET together with the malformed variables', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'short',
+      PORT: 'x',
+      TRUST_PROXY: 'true',
+      CORS_ORIGINS: '*',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^PORT: /),
+      expect.stringMatching(/^JWT_SECRET: must be set to at least 32 bytes in production/),
+      expect.stringMatching(/^TRUST_PROXY: /),
+      expect.stringMatching(/^CORS_ORIGINS: /),
+    ]);
+  });
+
   describe('PRIORITY_WEIGHTS_FILE', () => {
     const dir = mkdtempSync(join(tmpdir(), 'weights-'));
     const write = (name: string, content: unknown) => {

@@ -99,16 +99,28 @@ export function parseDuration(value: string): number {
   return Number(match[1]) * UNIT_SECONDS[match[2] || 's'];
 }
 
+/**
+ * Parses the environment; a variable that fails the schema is reported and then left out (so its
+ * default stands in), which lets the checks that need a parsed environment, such as the
+ * production JWT_SECRET rule, report their problems in the same run.
+ */
+function parseEnv(raw: RawEnv, problems: string[]): Env {
+  const values = withoutEmptyValues(raw);
+  const parsed = envSchema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    problems.push(`${issue.path.join('.') || 'env'}: ${issue.message}`);
+    if (typeof issue.path[0] === 'string') delete values[issue.path[0]];
+  }
+  const rest = envSchema.safeParse(values);
+  if (!rest.success) throw new ConfigError(problems);
+  return rest.data;
+}
+
 /** Validates the environment and builds the typed configuration, or throws a `ConfigError`. */
 export function buildConfig(raw: RawEnv): AppConfig {
-  const parsed = envSchema.safeParse(withoutEmptyValues(raw));
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`),
-    );
-  }
-  const env = parsed.data;
   const problems: string[] = [];
+  const env = parseEnv(raw, problems);
   const config: AppConfig = {
     http: { env: env.NODE_ENV, port: env.PORT, host: env.HOST, logLevel: env.LOG_LEVEL },
     database: databaseConfig(env),
