@@ -159,6 +159,19 @@ describe.each(databaseKinds())('the refresh-token cookie on %s', (database) => {
     );
   });
 
+  it('should sign out from the cookie when the bearer token has expired, and only then', async () => {
+    const login = await signIn(CONSOLE);
+    const token = cookieOf(login);
+    const stale = { token: 'not.a.valid-token' };
+    expectProblem(await http.post('/auth/logout', undefined, stale), 401);
+    const out = await http.post('/auth/logout', undefined, {
+      ...stale,
+      headers: { ...CONSOLE, ...cookieHeader(token) },
+    });
+    expect(out.status).toBe(204);
+    expect(await me(login.body.access_token)).toBe(401);
+  });
+
   it('should mark the cookie Secure for any host but localhost', async () => {
     const username = `cookie.user${++counter}`;
     await http.post('/auth/register', { username, password: PASSWORD });

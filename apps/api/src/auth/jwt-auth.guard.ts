@@ -14,10 +14,25 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   canActivate(context: ExecutionContext) {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const optional = this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH, targets);
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
-    if (optional && request.headers.authorization === undefined) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH, targets)) {
+      return this.authenticateIfPossible(context);
+    }
     return super.canActivate(context);
+  }
+
+  /**
+   * `@OptionalAuth()`: a valid bearer token sets the caller; a missing, expired or bad one leaves
+   * the route to authenticate another way (an expired console tab can still sign out).
+   */
+  private async authenticateIfPossible(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
+    if (request.headers.authorization === undefined) return true;
+    try {
+      await (super.canActivate(context) as Promise<boolean>);
+    } catch (error) {
+      if (!(error instanceof UnauthorizedException)) throw error;
+    }
+    return true;
   }
 
   handleRequest<TUser>(error: unknown, user: TUser | false): TUser {

@@ -8,7 +8,7 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export const IS_OPTIONAL_AUTH = 'isOptionalAuth';
 
 /**
- * A bearer token is checked when one is sent (a bad one is 401) but not required: the handler
- * then authenticates the caller another way (`POST /auth/logout` with a refresh token).
+ * A valid bearer token sets the caller, but none is required: without one (or with an expired
+ * one) the handler authenticates the caller another way (`POST /auth/logout` with a refresh token).
  */
 export const OptionalAuth = () => SetMetadata(IS_OPTIONAL_AUTH, true);
