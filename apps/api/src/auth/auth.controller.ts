@@ -10,12 +10,14 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCookieAuth,
   ApiHeader,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 
@@ -95,8 +97,11 @@ export class AuthController {
       `The token comes from the body, or from the \`${REFRESH_COOKIE}\` cookie with the ` +
       `\`${CSRF_HEADER}: ${CSRF_VALUE}\` header; the new one is set in the cookie again.`,
   })
+  // The cookie, or nothing (the token then comes in the body).
   @ApiCookieAuth(REFRESH_COOKIE_SECURITY)
+  @ApiSecurity({})
   @ConsoleHeader()
+  @ApiBody({ type: RefreshDto, required: false })
   @ApiOkResponse({ type: TokenDto })
   @ApiProblems(401, 403)
   refresh(@Body() dto: RefreshDto, @RefreshCookie() cookie?: string): Promise<TokenDto> {
@@ -109,7 +114,9 @@ export class AuthController {
   @UseInterceptors(ClearRefreshCookieInterceptor)
   @ApiBearerAuth()
   @ApiCookieAuth(REFRESH_COOKIE_SECURITY)
+  @ApiSecurity({})
   @ConsoleHeader()
+  @ApiBody({ type: RefreshDto, required: false })
   @ApiOperation({
     summary: 'End this session: its refresh and access tokens stop working',
     description:
