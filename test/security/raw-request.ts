@@ -1,5 +1,7 @@
 import { request } from 'node:http';
 
+import { contractOf } from '../helpers/contract';
+
 export interface RawResult {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -8,9 +10,29 @@ export interface RawResult {
 
 /**
  * One JSON request over a fresh socket from a chosen loopback source address, so a test can be
- * many clients (fetch cannot pick its local address).
+ * many clients (fetch cannot pick its local address). The answer is checked against the app's
+ * OpenAPI document, like every answer through `Http`.
  */
-export function rawRequest(
+export async function rawRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string>; localAddress?: string } = {},
+): Promise<RawResult> {
+  const contract = await contractOf(baseUrl);
+  const result = await send(baseUrl, method, path, options);
+  let body: unknown = result.body;
+  try {
+    body = result.body ? JSON.parse(result.body) : undefined;
+  } catch {
+    // Not JSON: the contract check compares the text.
+  }
+  const contentType = (result.headers['content-type'] as string | undefined) ?? null;
+  contract.check(method, path, { status: result.status, contentType, text: result.body, body });
+  return result;
+}
+
+function send(
   baseUrl: string,
   method: string,
   path: string,
