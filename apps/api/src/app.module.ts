@@ -15,6 +15,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config';
 import { buildDataSourceOptions } from './database/database-options';
+import { DueWorkModule } from './due-work/due-work.module';
 import { HealthModule } from './health/health.module';
 import { RateLimitGuard } from './security/rate-limit.guard';
 import { SecurityModule } from './security/security.module';
@@ -60,6 +61,7 @@ export class AppModule {
           useFactory: (c: Config) => c.get('priority', { infer: true }).weights,
         }),
         CommonModule,
+        DueWorkModule,
         AuthModule,
         TicketsModule,
         AgingModule,

@@ -4,12 +4,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { TicketEventsModule } from '../ticket-events/ticket-events.module';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketsModule } from '../tickets/tickets.module';
-import { AgingScheduler } from './aging.scheduler';
 import { AgingService } from './aging.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Ticket]), TicketEventsModule, TicketsModule],
-  providers: [AgingService, AgingScheduler],
+  providers: [AgingService],
   exports: [AgingService],
 })
 export class AgingModule {}

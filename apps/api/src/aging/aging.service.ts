@@ -1,19 +1,17 @@
 import { PRIORITY_LEVELS, PriorityService, type PriorityLevel } from '@app/priority';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 
-import { Clock } from '../common/clock';
-import { Transactions } from '../database/transactions';
 import type { AppConfig } from '../config';
+import { Transactions } from '../database/transactions';
+import { drainDue } from '../due-work/drain-due';
+import { DueWorkRunner, type DueJob } from '../due-work/due-work.runner';
 import { TicketEventsService, type NewEvent } from '../ticket-events/ticket-events.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { factsOf, scoreFields } from '../tickets/ticket-scoring';
 import { TicketTotals } from '../tickets/ticket-totals';
-
-/** A tick never loops forever, even if every row it finds is taken by another instance. */
-const MAX_BATCHES_PER_PASS = 200;
 
 const rank = (level: PriorityLevel) => PRIORITY_LEVELS.length - PRIORITY_LEVELS.indexOf(level);
 
@@ -24,8 +22,10 @@ const rank = (level: PriorityLevel) => PRIORITY_LEVELS.length - PRIORITY_LEVELS.
  * several instances race, exactly one wins each ticket and records its level rise once.
  */
 @Injectable()
-export class AgingService {
+export class AgingService implements DueJob, OnModuleInit {
+  readonly name = 'aging';
   private readonly batchSize: number;
+  private readonly intervalMs: number;
 
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
@@ -33,34 +33,44 @@ export class AgingService {
     private readonly priority: PriorityService,
     private readonly events: TicketEventsService,
     private readonly totals: TicketTotals,
-    private readonly clock: Clock,
+    private readonly runner: DueWorkRunner,
     config: ConfigService<AppConfig, true>,
   ) {
-    this.batchSize = config.get('queue', { infer: true }).agingBatchSize;
+    const queue = config.get('queue', { infer: true });
+    this.batchSize = queue.agingBatchSize;
+    this.intervalMs = queue.agingIntervalMs;
+  }
+
+  onModuleInit(): void {
+    this.runner.register(this, this.intervalMs);
+  }
+
+  runDue(now: Date): Promise<number> {
+    return drainDue({
+      batchSize: this.batchSize,
+      findDue: (limit) =>
+        this.tickets
+          .createQueryBuilder('t')
+          .addSelect('t.nextRescoreAt')
+          .where('t.nextRescoreAt <= :now', { now })
+          .orderBy('t.nextRescoreAt', 'ASC')
+          .limit(limit)
+          .getMany(),
+      handle: async (due) => {
+        const moved: [Ticket, PriorityLevel][] = [];
+        const rescored = await this.transactions.run((m) => this.rescoreBatch(m, due, now, moved));
+        // Counts follow only what committed.
+        for (const [ticket, level] of moved) {
+          this.totals.changed(ticket, { ...ticket, priorityLevel: level });
+        }
+        return rescored;
+      },
+    });
   }
 
   /** Brings every due ticket up to date as of now; returns how many this call re-scored. */
-  async rescoreDue(): Promise<number> {
-    const now = this.clock.now();
-    let rescored = 0;
-    for (let batch = 0; batch < MAX_BATCHES_PER_PASS; batch++) {
-      const due = await this.tickets
-        .createQueryBuilder('t')
-        .addSelect('t.nextRescoreAt')
-        .where('t.nextRescoreAt <= :now', { now })
-        .orderBy('t.nextRescoreAt', 'ASC')
-        .limit(this.batchSize)
-        .getMany();
-      if (due.length === 0) break;
-      const moved: [Ticket, PriorityLevel][] = [];
-      rescored += await this.transactions.run((m) => this.rescoreBatch(m, due, now, moved));
-      // Counts follow only what committed.
-      for (const [ticket, level] of moved) {
-        this.totals.changed(ticket, { ...ticket, priorityLevel: level });
-      }
-      if (due.length < this.batchSize) break;
-    }
-    return rescored;
+  rescoreDue(): Promise<number> {
+    return this.runner.runNow(this.name);
   }
 
   private async rescoreBatch(
