@@ -187,7 +187,13 @@ describe.each(databaseKinds())('the refresh-token cookie on %s', (database) => {
 
 describe('the refresh-token cookie in production', () => {
   it('should always be Secure, even on http://localhost', async () => {
-    const testApp = await startTestApp({ env: { NODE_ENV: 'production', LOG_LEVEL: 'silent' } });
+    const testApp = await startTestApp({
+      env: {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'silent',
+        METRICS_TOKEN: 'metrics-token-for-tests',
+      },
+    });
     try {
       const http = new Http(testApp.baseUrl);
       await http.post('/auth/register', { username: 'prod.user', password: PASSWORD });

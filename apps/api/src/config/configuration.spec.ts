@@ -141,6 +141,7 @@ describe('buildConfig', () => {
   it('should report a weak JWT_SECRET together with the malformed variables', () => {
     const problems = problemsOf({
       NODE_ENV: 'production',
+      METRICS_TOKEN: 'metrics-token-for-tests',
       JWT_SECRET: 'short',
       PORT: 'x',
       TRUST_PROXY: 'true',
