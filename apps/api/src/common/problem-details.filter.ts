@@ -84,6 +84,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return problem(exception.getStatus(), detailOf(exception));
     }
+    if ((exception as { code?: unknown })?.code === 'FST_ERR_HANDLER_TIMEOUT') {
+      this.logger.warn(`Request ${requestId} hit the request timeout`);
+      return problem(HttpStatus.SERVICE_UNAVAILABLE, 'The request took too long; retry shortly.');
+    }
     if (isFastifyClientError(exception)) {
       return problem(exception.statusCode, exception.message);
     }
