@@ -5,6 +5,7 @@ const VALID: Record<string, string> = {
   NODE_ENV: 'production',
   JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
   SQLITE_PATH: 'data/tickets.sqlite',
+  METRICS_TOKEN: 'a-metrics-token-for-tests',
 };
 
 const CASES: Array<[string, Record<string, string>, RegExp]> = [
@@ -89,6 +90,12 @@ describe('configuration validated at start (built app)', () => {
     const { code, stderr } = await startWith(env);
     expect(code).toBe(1);
     expect(stderr).toMatch(message);
+  });
+
+  it('should refuse to start in production with /metrics neither protected nor declared public', async () => {
+    const { code, stderr } = await startWith({ METRICS_TOKEN: '' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Configuration error: METRICS_TOKEN: must be set in production/m);
   });
 
   it('should list every problem at once, one line each', async () => {

@@ -17,6 +17,7 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
   BCRYPT_COST: '4',
+  METRICS_PUBLIC: 'true',
 };
 
 /** Dockerfile instructions, continuation lines joined. */

@@ -77,6 +77,7 @@ describe.each(databaseKinds())('SIGTERM during a burst (%s, built app)', (kind) 
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
       BCRYPT_COST: '4',
+      METRICS_PUBLIC: 'true',
       SHUTDOWN_GRACE_MS: String(GRACE_MS),
       ...store.env,
     });

@@ -1,7 +1,7 @@
 import { PriorityModule } from '@app/priority';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -23,7 +23,6 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { initializeWithRetry } from './resilience/connect-with-retry';
-import { RequestTimeoutInterceptor } from './resilience/request-timeout.interceptor';
 import { TicketsModule } from './tickets/tickets.module';
 
 type Config = ConfigService<AppConfig, true>;
@@ -78,7 +77,6 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor },
       ],
     };
   }

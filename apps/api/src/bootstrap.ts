@@ -52,9 +52,15 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   return app;
 }
 
-export function createAdapter(): FastifyAdapter {
+/**
+ * `handlerTimeout` is the request backstop (REQUEST_TIMEOUT_MS): it runs from the first hook
+ * to the answer, guards included, so no request is answered later than the budget whatever it
+ * waits for (the filter makes it a 503 with Retry-After).
+ */
+export function createAdapter(requestTimeoutMs: number): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    handlerTimeout: requestTimeoutMs,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     trustProxy: false,
   });
@@ -63,7 +69,7 @@ export function createAdapter(): FastifyAdapter {
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    createAdapter(),
+    createAdapter(config.ops.requestTimeoutMs),
     // abortOnError: false lets main.ts print why the start failed and exit 1, not abort().
     { bufferLogs: true, abortOnError: false },
   );

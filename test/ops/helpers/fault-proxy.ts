@@ -5,16 +5,23 @@ import { createServer, Socket, type Server } from 'node:net';
  * - `pass`: bytes flow (optionally `latencyMs` late, client → server);
  * - `blackhole`: connections are accepted, nothing is forwarded either way (a frozen server);
  *   what was held back flows again on `pass`;
+ * - `silent`: the peer is gone without a reset (a dead host, lost NAT or firewall state, a
+ *   failover): every open connection stops forwarding for good, in both directions, and is
+ *   never closed or reset (a FIN from the app is swallowed too); connections accepted while
+ *   silent stall the same way. Back on `pass`, new connections flow while the stalled ones
+ *   stay silent;
  * - `refuse`: the port is closed, connects get ECONNREFUSED;
  * - `reset()`: every open connection is torn down with a TCP reset.
  */
-export type ProxyMode = 'pass' | 'blackhole' | 'refuse';
+export type ProxyMode = 'pass' | 'blackhole' | 'silent' | 'refuse';
 
 interface Link {
   client: Socket;
   upstream?: Socket;
   heldFromClient: Buffer[];
   heldFromServer: Buffer[];
+  /** Silent for good: nothing is forwarded, nothing is closed. */
+  stalled: boolean;
   drop: () => void;
 }
 
@@ -43,9 +50,15 @@ export class FaultProxy {
     return routed.toString();
   }
 
+  /** Connections that went silent and stay so. */
+  get stalledCount(): number {
+    return [...this.links].filter((link) => link.stalled).length;
+  }
+
   async setMode(mode: ProxyMode): Promise<void> {
     const previous = this.mode;
     this.mode = mode;
+    if (mode === 'silent') for (const link of this.links) this.stall(link);
     if (mode === 'refuse' && previous !== 'refuse') await this.stopListening();
     if (mode !== 'refuse' && previous === 'refuse') await this.listen();
     if (mode === 'pass') for (const link of this.links) this.release(link);
@@ -65,7 +78,8 @@ export class FaultProxy {
   }
 
   private listen(): Promise<void> {
-    const server = createServer((client) => this.accept(client));
+    // Half-open sockets allowed, so a stalled link can swallow the app's FIN.
+    const server = createServer({ allowHalfOpen: true }, (client) => this.accept(client));
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -88,16 +102,28 @@ export class FaultProxy {
       client,
       heldFromClient: [],
       heldFromServer: [],
+      stalled: false,
       drop: () => {
+        if (link.stalled) return;
         this.links.delete(link);
         client.destroy();
         link.upstream?.destroy();
       },
     };
     this.links.add(link);
-    client.on('error', link.drop).on('close', link.drop);
+    client.on('error', link.drop).on('close', link.drop).on('end', link.drop);
     client.on('data', (chunk) => this.fromClient(link, chunk));
-    if (this.mode === 'pass') this.connectUpstream(link);
+    if (this.mode === 'silent') this.stall(link);
+    else if (this.mode === 'pass') this.connectUpstream(link);
+  }
+
+  private stall(link: Link): void {
+    link.stalled = true;
+    link.heldFromClient.length = 0;
+    link.heldFromServer.length = 0;
+    // The server side is cut off; the app's side is left open and mute.
+    link.upstream?.removeAllListeners('data');
+    link.upstream?.destroy();
   }
 
   private connectUpstream(link: Link): void {
@@ -105,6 +131,7 @@ export class FaultProxy {
     link.upstream = upstream;
     upstream.on('error', link.drop).on('close', link.drop);
     upstream.on('data', (chunk) => {
+      if (link.stalled) return;
       if (this.mode === 'pass') link.client.write(chunk);
       else link.heldFromServer.push(chunk);
     });
@@ -112,6 +139,7 @@ export class FaultProxy {
   }
 
   private fromClient(link: Link, chunk: Buffer): void {
+    if (link.stalled) return;
     if (this.mode !== 'pass' || !link.upstream?.writable || link.heldFromClient.length > 0) {
       link.heldFromClient.push(chunk);
       return;
@@ -125,12 +153,13 @@ export class FaultProxy {
   }
 
   private release(link: Link): void {
+    if (link.stalled) return;
     if (link.upstream) this.flush(link);
     else this.connectUpstream(link);
   }
 
   private flush(link: Link): void {
-    if (this.mode !== 'pass') return;
+    if (this.mode !== 'pass' || link.stalled) return;
     for (const chunk of link.heldFromServer.splice(0)) link.client.write(chunk);
     for (const chunk of link.heldFromClient.splice(0)) this.forward(link, chunk);
   }

@@ -5,9 +5,18 @@ import type { Params } from 'nestjs-pino';
 
 import type { HttpConfig } from '../config';
 import { routeTemplateOf } from '../metrics/route-template';
-import { requestIdOf } from './request-id';
+import { clientRequestIdOf, requestIdOf } from './request-id';
 
 const QUIET_PATHS = /^\/(health|metrics)(\/|\?|$)/;
+
+/**
+ * The path without its query string: a query may carry a token (`?access_token=…`), a
+ * password or anything else a client put there, so none of it is logged.
+ */
+export function pathOf(url: string | undefined): string {
+  const path = (url ?? '').split('?')[0];
+  return path.length > 2048 ? `${path.slice(0, 2048)}…` : path;
+}
 
 /** JSON logs with the request id on every line; credentials never reach the log. */
 export function loggerParams(http: HttpConfig): Params {
@@ -21,6 +30,7 @@ export function loggerParams(http: HttpConfig): Params {
       customProps: (req: IncomingMessage & { user?: { id: number } }) => ({
         route: routeTemplateOf(req),
         userId: req.user?.id,
+        client_request_id: clientRequestIdOf(req),
       }),
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
@@ -30,7 +40,7 @@ export function loggerParams(http: HttpConfig): Params {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: pathOf(req.url),
         }),
         res: (res: ServerResponse | { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

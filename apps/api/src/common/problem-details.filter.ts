@@ -36,6 +36,16 @@ function isFastifyClientError(error: unknown): error is ClientError {
   );
 }
 
+/**
+ * What of an unexpected error is logged: never its other fields, since a `QueryFailedError`
+ * carries the query's parameters (password hashes, token digests) and mysql2 errors the SQL.
+ */
+function loggable(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, message: error.message, code, stack: error.stack };
+}
+
 function detailOf(exception: HttpException): string {
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
@@ -84,6 +94,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return problem(exception.getStatus(), detailOf(exception));
     }
+    if ((exception as { code?: unknown })?.code === 'FST_ERR_HANDLER_TIMEOUT') {
+      this.logger.warn(`Request ${requestId} hit the request timeout`);
+      return problem(HttpStatus.SERVICE_UNAVAILABLE, 'The request took too long; retry shortly.');
+    }
     if (isFastifyClientError(exception)) {
       return problem(exception.statusCode, exception.message);
     }
@@ -94,7 +108,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.warn(`Database unavailable on request ${requestId}`);
       return problem(HttpStatus.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly.');
     }
-    this.logger.error({ err: exception, requestId }, `Unhandled error on request ${requestId}`);
+    this.logger.error(
+      { err: loggable(exception), requestId },
+      `Unhandled error on request ${requestId}`,
+    );
     return MASKED_SERVER_ERROR;
   }
 }

@@ -94,12 +94,12 @@ describe('buildConfig', () => {
   it.each<[string, Record<string, string>, RegExp]>([
     [
       'production without a secret',
-      { NODE_ENV: 'production' },
+      { NODE_ENV: 'production', METRICS_PUBLIC: 'true' },
       /^JWT_SECRET: must be set to at least 32 bytes/,
     ],
     [
       'production with a short secret',
-      { NODE_ENV: 'production', JWT_SECRET: 'short' },
+      { NODE_ENV: 'production', JWT_SECRET: 'short', METRICS_PUBLIC: 'true' },
       /^JWT_SECRET: must be set to at least 32 bytes/,
     ],
     ['a port out of range', { PORT: '70000' }, /^PORT: /],
@@ -128,10 +128,33 @@ describe('buildConfig', () => {
     expect(problems[0]).toMatch(line);
   });
 
-  it('should start in production with a strong secret', () => {
-    expect(buildConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET }).auth.jwtSecret).toBe(
-      STRONG_SECRET,
-    );
+  it('should start in production with a strong secret and a metrics token', () => {
+    const env = {
+      NODE_ENV: 'production',
+      JWT_SECRET: STRONG_SECRET,
+      METRICS_TOKEN: 'm'.repeat(16),
+    };
+    expect(buildConfig(env).auth.jwtSecret).toBe(STRONG_SECRET);
+  });
+
+  describe('/metrics exposure', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET };
+
+    it('should refuse production with neither METRICS_TOKEN nor METRICS_PUBLIC', () => {
+      expect(problemsOf(production)).toEqual([
+        expect.stringMatching(/^METRICS_TOKEN: must be set in production.*METRICS_PUBLIC=true/),
+      ]);
+      expect(problemsOf({ ...production, METRICS_PUBLIC: 'false' })).toHaveLength(1);
+    });
+
+    it('should start in production when the exposure is declared public', () => {
+      expect(problemsOf({ ...production, METRICS_PUBLIC: 'true' })).toEqual([]);
+    });
+
+    it('should keep /metrics open without a token outside production', () => {
+      expect(problemsOf({ NODE_ENV: 'development' })).toEqual([]);
+      expect(buildConfig({ NODE_ENV: 'test' }).ops.metricsToken).toBeUndefined();
+    });
   });
 
   it('should report every problem at once', () => {

@@ -92,6 +92,17 @@ function priorityConfig(env: Env, problems: string[]): PriorityConfig {
   return { weights: candidate as PriorityWeights, source: file };
 }
 
+/**
+ * `/metrics` shows the build, the Node version and per-route, per-status counts (sign-in 401s
+ * and 429s included): production must either protect it or say that it is meant to be public.
+ */
+function checkMetricsExposure(env: Env, problems: string[]): void {
+  if (env.NODE_ENV !== 'production' || env.METRICS_TOKEN || env.METRICS_PUBLIC) return;
+  problems.push(
+    'METRICS_TOKEN: must be set in production (16+ characters), or set METRICS_PUBLIC=true to serve /metrics openly',
+  );
+}
+
 /** `15m` → 900; a bare number is seconds. */
 export function parseDuration(value: string): number {
   const match = /^(\d+)([smhd]?)$/.exec(value);
@@ -121,6 +132,7 @@ function parseEnv(raw: RawEnv, problems: string[]): Env {
 export function buildConfig(raw: RawEnv): AppConfig {
   const problems: string[] = [];
   const env = parseEnv(raw, problems);
+  checkMetricsExposure(env, problems);
   const config: AppConfig = {
     http: { env: env.NODE_ENV, port: env.PORT, host: env.HOST, logLevel: env.LOG_LEVEL },
     database: databaseConfig(env),

@@ -68,6 +68,7 @@ export const envSchema = z.object({
     .max(60_000, 'must be at most 60000 ms')
     .default(1_000),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PUBLIC: flag.default(false),
   GIT_COMMIT: z.string().optional(),
   RAILWAY_GIT_COMMIT_SHA: z.string().optional(),
 });

@@ -8,7 +8,6 @@ import type { DatabaseConfig } from '../config';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
-import { DropTimedOutConnections } from '../resilience/drop-timed-out-connections.subscriber';
 import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
@@ -37,7 +36,6 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
       maxQueryExecutionTime: config.timeouts.queryMs,
       enableQueryTimeout: true,
       logger: new QuietTypeOrmLogger(),
-      subscribers: [DropTimedOutConnections],
       extra: { enableKeepAlive: true, keepAliveInitialDelay: 10_000 },
     };
   }

@@ -4,7 +4,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 
 import type { DatabaseTimeouts } from '../config';
 import { isDatabaseUnavailable } from './database-faults';
-import { limitPoolAcquireWait } from './pool-acquire-timeout';
+import { boundPoolWaits } from './bounded-pool';
 
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 5_000;
@@ -43,7 +43,7 @@ export async function initializeWithRetry(
     const dataSource = new DataSource(options);
     try {
       await dataSource.initialize();
-      limitPoolAcquireWait(dataSource, timeouts.acquireMs);
+      boundPoolWaits(dataSource, timeouts);
       return dataSource;
     } catch (error) {
       await discard(dataSource);
