@@ -12,7 +12,7 @@ import { TicketMetrics } from '../metrics/ticket-metrics';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketDto, type CreatedTicketDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
-import { insertTicket } from './ticket-rows';
+import { insertTicket, NEW_TICKET_WORK } from './ticket-rows';
 import { createdEventData, factsOf, scoreFields } from './ticket-scoring';
 import { TicketTotals } from './ticket-totals';
 
@@ -47,6 +47,7 @@ export class TicketsService {
       updatedAt: now,
       resolvedAt: null,
       closedAt: null,
+      ...NEW_TICKET_WORK,
     });
     const priority = this.priority.score(factsOf(ticket), now);
     Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
@@ -72,7 +73,7 @@ export class TicketsService {
   /** The history of a ticket the viewer may see, oldest first. */
   async history(id: number, viewer: AuthUser): Promise<TicketEventDto[]> {
     await this.findVisible(id, viewer);
-    return this.events.listFor(id);
+    return this.events.listFor(id, viewer.role !== 'reporter');
   }
 
   async findVisible(id: number, viewer: AuthUser): Promise<Ticket> {
