@@ -8,7 +8,15 @@ import { Transactions } from '../database/transactions';
 import { DueWorkRunner, type DueJob } from '../due-work/due-work.runner';
 import { TicketEventsService, type NewEvent } from '../ticket-events/ticket-events.service';
 import { AUTO_ASSIGNMENT_JOB } from './assignment.constants';
-import { lockAvailableAgents, lockWaiting, takeTicket, touchAssigned } from './assignment-queries';
+import { TicketTotals } from '../tickets/ticket-totals';
+import {
+  lockAvailableAgents,
+  lockWaiting,
+  takeTicket,
+  touchAssigned,
+  type WaitingRow,
+} from './assignment-queries';
+import { counted } from './claim.service';
 
 const BATCH = 50;
 const MAX_BATCHES = 200;
@@ -29,6 +37,7 @@ export class AutoAssignmentService implements DueJob, OnModuleInit {
     private readonly transactions: Transactions,
     private readonly events: TicketEventsService,
     private readonly runner: DueWorkRunner,
+    private readonly totals: TicketTotals,
     config: ConfigService<AppConfig, true>,
   ) {
     this.config = config.get('assignment', { infer: true });
@@ -42,26 +51,35 @@ export class AutoAssignmentService implements DueJob, OnModuleInit {
   async runDue(now: Date): Promise<number> {
     let assigned = 0;
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
-      const count = await this.transactions.runContended((m) => this.assignBatch(m, now));
+      const given: [WaitingRow, number][] = [];
+      const count = await this.transactions.runContended((m) => this.assignBatch(m, now, given));
+      // Counts follow only what committed.
+      for (const [row, agentId] of given) {
+        const before = counted(row);
+        this.totals.changed(before, { ...before, assigneeId: agentId });
+      }
       assigned += count;
       if (count < BATCH) break;
     }
     return assigned;
   }
 
-  private async assignBatch(manager: EntityManager, now: Date): Promise<number> {
+  private async assignBatch(
+    manager: EntityManager,
+    now: Date,
+    given: [WaitingRow, number][],
+  ): Promise<number> {
     const agents = await lockAvailableAgents(manager, this.config.defaultCapacity);
     const room = agents.reduce((sum, a) => sum + Math.max(0, a.capacity - a.open), 0);
     if (room === 0) return 0;
     const waiting = await lockWaiting(manager, Math.min(BATCH, room));
     const events: NewEvent[] = [];
-    const given = new Set<number>();
     for (const ticket of waiting) {
       const agent = pickAgent(agents);
       if (!agent) break;
       if (!(await takeTicket(manager, ticket.id, agent.id, now, false))) continue;
       give(agent, now);
-      given.add(agent.id);
+      given.push([ticket, agent.id]);
       events.push({
         ticketId: ticket.id,
         type: 'assigned',
@@ -70,7 +88,7 @@ export class AutoAssignmentService implements DueJob, OnModuleInit {
         data: { from: null, to: agent.id },
       });
     }
-    await touchAssigned(manager, [...given], now);
+    await touchAssigned(manager, [...new Set(given.map(([, id]) => id))], now);
     await this.events.record(manager, events);
     return events.length;
   }

@@ -43,7 +43,7 @@ export class ClaimService {
     const claimed = await this.transactions.runContended((m) => this.claimIn(m, dto, actor, now));
     if (!claimed) return null;
     const before = counted(claimed);
-    this.totals.changed(before, { ...before, status: 'in_progress' });
+    this.totals.changed(before, { ...before, status: 'in_progress', assigneeId: actor.id });
     return this.tickets.reload(claimed.id, actor);
   }
 
@@ -80,4 +80,5 @@ export const counted = (row: WaitingRow): CountedFields =>
     priorityLevel: row.priority_level,
     issueType: row.issue_type,
     customerType: row.customer_type,
+    assigneeId: null,
   }) as CountedFields;
