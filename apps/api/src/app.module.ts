@@ -6,9 +6,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgingModule } from './aging/aging.module';
+import { AssignmentModule } from './assignment/assignment.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
+import { CommentsModule } from './comments/comments.module';
 import { CommonModule } from './common/common.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -63,6 +65,8 @@ export class AppModule {
         DueWorkModule,
         AuthModule,
         TicketsModule,
+        CommentsModule,
+        AssignmentModule,
         AgingModule,
         HealthModule,
         SecurityModule,

@@ -33,6 +33,45 @@ export class FactorPointsDto {
   points: number;
 }
 
+/** A user as other users see them. */
+export class UserRefDto {
+  @ApiInteger({ example: 3 })
+  id: number;
+
+  @ApiProperty({ type: 'string', example: 'alice' })
+  username: string;
+
+  static from(user: { id: number; username: string } | null | undefined): UserRefDto | null {
+    return user ? { id: user.id, username: user.username } : null;
+  }
+}
+
+export class PriorityOverrideDto {
+  @ApiEnum(PRIORITY_LEVELS, {
+    example: 'P0',
+    description: 'The pinned level, in force instead of the computed one.',
+  })
+  level: PriorityLevel;
+
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'Their launch is blocked today',
+    description: 'Why; null for reporters, who never see it.',
+  })
+  reason: string | null;
+
+  @ApiProperty({
+    type: () => UserRefDto,
+    nullable: true,
+    description: 'Who set it; null for reporters (and if that user is gone).',
+  })
+  by: UserRefDto | null;
+
+  @ApiTimestamp()
+  at: string;
+}
+
 export class TicketDto {
   @ApiInteger({ example: 42 })
   id: number;
@@ -58,8 +97,21 @@ export class TicketDto {
   @ApiProperty({ type: 'number', example: 15, description: 'The sum of the breakdown points.' })
   priority_score: number;
 
-  @ApiEnum(PRIORITY_LEVELS, { example: 'P1' })
+  @ApiEnum(PRIORITY_LEVELS, {
+    example: 'P1',
+    description: "The level in force: the override's while one is set, else `computed_level`.",
+  })
   priority_level: PriorityLevel;
+
+  @ApiEnum(PRIORITY_LEVELS, { example: 'P1', description: 'What the weights give for the score.' })
+  computed_level: PriorityLevel;
+
+  @ApiProperty({
+    type: () => PriorityOverrideDto,
+    nullable: true,
+    description: 'A level pinned by an agent or admin, or null.',
+  })
+  priority_override: PriorityOverrideDto | null;
 
   @ApiProperty({ type: () => [FactorPointsDto], description: 'How the score was reached.' })
   breakdown: FactorPointsDto[];
@@ -86,8 +138,32 @@ export class TicketDto {
     example: null,
   })
   closed_at: string | null;
+  @ApiInteger({
+    nullable: true,
+    example: 3,
+    description: 'The agent or admin working it, or null; kept after resolving or closing.',
+  })
+  assignee_id: number | null;
 
-  static from(ticket: Ticket, priority: PriorityResult): TicketDto {
+  @ApiProperty({ type: () => UserRefDto, nullable: true })
+  assignee: UserRefDto | null;
+
+  @ApiTimestamp({
+    nullable: true,
+    example: null,
+    description: 'When the current assignee got it; null while unassigned.',
+  })
+  assigned_at: string | null;
+
+  @ApiTimestamp({
+    nullable: true,
+    example: null,
+    description: 'The first public comment by an agent or admin; null until then.',
+  })
+  first_response_at: string | null;
+
+  /** `showReason`: false for reporters, who never see why (or by whom) a level was pinned. */
+  static from(ticket: Ticket, priority: PriorityResult, showReason = true): TicketDto {
     return {
       id: ticket.id,
       issue_type: ticket.issueType,
@@ -104,8 +180,24 @@ export class TicketDto {
       updated_at: ticket.updatedAt.toISOString(),
       resolved_at: ticket.resolvedAt?.toISOString() ?? null,
       closed_at: ticket.closedAt?.toISOString() ?? null,
+      computed_level: priority.level,
+      priority_override: overrideOf(ticket, showReason),
+      assignee_id: ticket.assigneeId,
+      assignee: UserRefDto.from(ticket.assignee),
+      assigned_at: ticket.assignedAt?.toISOString() ?? null,
+      first_response_at: ticket.firstResponseAt?.toISOString() ?? null,
     };
   }
+}
+
+function overrideOf(ticket: Ticket, showReason: boolean): PriorityOverrideDto | null {
+  if (!ticket.priorityOverrideLevel || !ticket.priorityOverrideAt) return null;
+  return {
+    level: ticket.priorityOverrideLevel,
+    reason: showReason ? ticket.priorityOverrideReason : null,
+    by: showReason ? UserRefDto.from(ticket.overrideAuthor) : null,
+    at: ticket.priorityOverrideAt.toISOString(),
+  };
 }
 
 /** The creation response also carries `score` and `level`, the names the original API used. */
