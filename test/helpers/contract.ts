@@ -49,6 +49,11 @@ function closeObjects(schema: unknown): unknown {
     copy[key] = key === 'example' || key === 'examples' ? value : closeObjects(value);
   }
   if (copy.properties && copy.additionalProperties === undefined) copy.additionalProperties = false;
+  // OpenAPI 3.0's `nullable` also applies next to `allOf: [$ref]`, which ajv alone cannot see.
+  if (copy.nullable === true) {
+    delete copy.nullable;
+    return { anyOf: [copy, { type: 'null' }] };
+  }
   return copy;
 }
 
