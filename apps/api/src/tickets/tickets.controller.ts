@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { IdParam } from '../common/canonical-int';
 import { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateTicketDto } from './dto/create-ticket.dto';
@@ -64,10 +65,7 @@ export class TicketsController {
   @Get(':id')
   @ApiOperation({ summary: 'One ticket, with the breakdown of its score' })
   @ApiProblems(400, 404)
-  findOne(
-    @Param('id', ParseIntPipe) id: number,
-    @CurrentUser() user: AuthUser,
-  ): Promise<TicketDto> {
+  findOne(@IdParam() id: number, @CurrentUser() user: AuthUser): Promise<TicketDto> {
     return this.tickets.findOne(id, user);
   }
 
@@ -76,7 +74,7 @@ export class TicketsController {
   @ApiOperation({ summary: 'Move a ticket through its lifecycle (agents and admins)' })
   @ApiProblems(400, 403, 404, 409)
   changeStatus(
-    @Param('id', ParseIntPipe) id: number,
+    @IdParam() id: number,
     @Body() dto: UpdateTicketStatusDto,
     @CurrentUser() user: AuthUser,
   ): Promise<TicketDto> {
@@ -86,10 +84,7 @@ export class TicketsController {
   @Get(':id/events')
   @ApiOperation({ summary: "A ticket's history: creation, level rises by aging, status changes" })
   @ApiProblems(400, 404)
-  events(
-    @Param('id', ParseIntPipe) id: number,
-    @CurrentUser() user: AuthUser,
-  ): Promise<TicketEventDto[]> {
+  events(@IdParam() id: number, @CurrentUser() user: AuthUser): Promise<TicketEventDto[]> {
     return this.tickets.history(id, user);
   }
 }
