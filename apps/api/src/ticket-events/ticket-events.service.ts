@@ -1,7 +1,10 @@
 import type { PriorityLevel, PriorityWeights } from '@app/priority';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
+
+import type { AuthUser } from '../auth/auth-user';
+import { User } from '../users/user.entity';
 
 import type { TicketStatus } from '../tickets/ticket.entity';
 import { sqlDateTime } from '../tickets/ticket-rows';
@@ -39,10 +42,18 @@ export interface NewEvent {
   data: CreatedEventData | LevelRaisedData | StatusChangedData;
 }
 
+/** What a reporter is shown for someone else who changed their ticket. */
+export function staffLabel(role: string | undefined): string {
+  return role === 'admin' ? 'Admin' : 'Support agent';
+}
+
 /** Appends to and reads ticket histories; writes join the caller's transaction. */
 @Injectable()
 export class TicketEventsService {
-  constructor(@InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>) {}
+  constructor(
+    @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
 
   static toRow(event: NewEvent): Omit<TicketEvent, 'id'> {
     return {
@@ -71,8 +82,26 @@ export class TicketEventsService {
     );
   }
 
-  async listFor(ticketId: number): Promise<TicketEventDto[]> {
+  /**
+   * The history as `viewer` may see it. Agents and admins see who did what; a reporter sees
+   * their own name, `system`, and for staff only the role ("Support agent" or "Admin"), so
+   * the names of the people working the queue do not reach customers.
+   */
+  async listFor(ticketId: number, viewer: AuthUser): Promise<TicketEventDto[]> {
     const rows = await this.events.find({ where: { ticketId }, order: { id: 'ASC' } });
-    return rows.map(TicketEventDto.from);
+    const events = rows.map(TicketEventDto.from);
+    if (viewer.role !== 'reporter') return events;
+    const others = new Set(events.map((e) => e.actor_id).filter((id) => id && id !== viewer.id));
+    if (others.size === 0) return events;
+    const staff = await this.users.find({
+      select: { id: true, role: true },
+      where: { id: In([...others]) },
+    });
+    const roleOf = new Map(staff.map((user) => [user.id, user.role]));
+    return events.map((event) =>
+      event.actor_id === null || event.actor_id === viewer.id
+        ? event
+        : { ...event, actor: staffLabel(roleOf.get(event.actor_id)), actor_id: null },
+    );
   }
 }

@@ -8,11 +8,12 @@ export class TicketEventDto {
   /** @example "2026-01-01T12:00:00.000Z" */
   at: string;
   /**
-   * Username of whoever caused it, or `system` for aging.
+   * Username of whoever caused it, or `system` for aging. Reporters see their own name and,
+   * for staff, only the role: `Support agent` or `Admin`.
    * @example "system"
    */
   actor: string;
-  /** Id of that user; null for the system. */
+  /** Id of that user; null for the system, and for staff when a reporter asks. */
   actor_id: number | null;
   /**
    * created: `inputs`, `weights`, `score`, `level`; level_raised: `from`, `to`, `score_from`,
