@@ -12,7 +12,7 @@ import type { FastifyRequest } from 'fastify';
 /** The largest id a MySQL `INT` (and so every id column here) holds. */
 export const MAX_ID = 2_147_483_647;
 const CANONICAL_ID = /^[1-9][0-9]{0,9}$/;
-const CANONICAL_INT = /^-?(0|[1-9][0-9]{0,15})$/;
+const CANONICAL_INT = /^(0|-?[1-9][0-9]{0,15})$/;
 
 /**
  * `text` as an integer if it is written the one canonical decimal way (`12`, not `012`,
