@@ -35,5 +35,5 @@ describe.each(databaseKinds())('later migrations on a populated %s database', (k
       await dataSource.destroy();
       await testApp.database.drop();
     }
-  });
+  }, 30_000);
 });

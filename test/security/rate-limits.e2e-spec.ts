@@ -206,7 +206,9 @@ describe('rate limits (SQLite; the limiter does not touch the database)', () => 
     try {
       const http = new SecurityClient(testApp.baseUrl);
       const results = await Promise.all(
-        Array.from({ length: 8 }, () => http.post('/auth/login', { username: 'x', password: 'y' })),
+        Array.from({ length: 8 }, () =>
+          http.post('/auth/login', { username: 'nobody.here', password: 'y' }),
+        ),
       );
       expect(results.map((r) => r.status)).toEqual(Array<number>(8).fill(401));
     } finally {

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 
 import { AppModule } from './app.module';
+import { answerClientError } from './common/client-error';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
 import type { AppConfig } from './config';
 import { setUpOpenApi } from './openapi/openapi-document';
@@ -61,6 +62,7 @@ export function createAdapter(requestTimeoutMs: number): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     handlerTimeout: requestTimeoutMs,
+    clientErrorHandler: answerClientError,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     trustProxy: false,
   });

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { IdParam } from '../common/canonical-int';
 import { AgentsService } from './agents.service';
 import { AgentDto } from './dto/agent.dto';
 import { UpdateAgentDto } from './dto/update-agent.dto';
@@ -19,6 +20,7 @@ export class AgentsController {
 
   @Get()
   @ApiOperation({ summary: 'Every active agent and admin, with availability, capacity and load' })
+  @ApiOkResponse({ type: () => [AgentDto] })
   list(): Promise<AgentDto[]> {
     return this.agents.list();
   }
@@ -27,9 +29,10 @@ export class AgentsController {
   @ApiOperation({
     summary: 'Set availability (agents: their own) or capacity (admins: anyone)',
   })
+  @ApiOkResponse({ type: () => AgentDto })
   @ApiProblems(400, 404)
   update(
-    @Param('id', ParseIntPipe) id: number,
+    @IdParam() id: number,
     @Body() dto: UpdateAgentDto,
     @CurrentUser() user: AuthUser,
   ): Promise<AgentDto> {

@@ -1,9 +1,16 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { IdParam } from '../common/canonical-int';
 import { CommentsService } from './comments.service';
 import { CommentDto, CommentPageDto } from './dto/comment.dto';
 import { CreateCommentDto } from './dto/create-comment.dto';
@@ -20,9 +27,10 @@ export class CommentsController {
   @ApiOperation({
     summary: 'Reply on a ticket, or (agents and admins) leave an internal note',
   })
+  @ApiCreatedResponse({ type: () => CommentDto })
   @ApiProblems(400, 404)
   create(
-    @Param('id', ParseIntPipe) id: number,
+    @IdParam() id: number,
     @Body() dto: CreateCommentDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CommentDto> {
@@ -31,9 +39,10 @@ export class CommentsController {
 
   @Get()
   @ApiOperation({ summary: "A ticket's comments, oldest first (reporters: no internal notes)" })
+  @ApiOkResponse({ type: () => CommentPageDto })
   @ApiProblems(400, 404)
   list(
-    @Param('id', ParseIntPipe) id: number,
+    @IdParam() id: number,
     @Query() query: ListCommentsQuery,
     @CurrentUser() user: AuthUser,
   ): Promise<CommentPageDto> {

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+import { CanonicalInt } from './canonical-int';
 
 /** `page` and `limit`, as every paginated list of the API reads them. */
 export class PageQuery {
@@ -10,7 +11,7 @@ export class PageQuery {
    */
   @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 1_000_000 })
   @IsOptional()
-  @Type(() => Number)
+  @CanonicalInt()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -22,7 +23,7 @@ export class PageQuery {
    */
   @ApiPropertyOptional({ type: 'integer', default: 10, minimum: 1, maximum: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @CanonicalInt()
   @IsInt()
   @Min(1)
   @Max(100)

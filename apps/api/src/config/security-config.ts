@@ -1,4 +1,4 @@
-import { passwordProblem, USERNAME_PATTERN } from '../security/password-policy';
+import { canonicalUsername, passwordProblem, USERNAME_PATTERN } from '../security/password-policy';
 import type { SecurityConfig } from './config.types';
 
 interface SecurityEnv {
@@ -46,7 +46,7 @@ function adminAccount(env: SecurityEnv, problems: string[]): SecurityConfig['adm
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
     return undefined;
   }
-  const canonical = username.normalize('NFKC').trim().toLowerCase();
+  const canonical = canonicalUsername(username);
   if (!USERNAME_PATTERN.test(canonical)) {
     problems.push('ADMIN_USERNAME: must be 3 to 64 characters of a-z, 0-9, _, . or -');
   }

@@ -6,6 +6,15 @@ export const PASSWORD_MIN_BYTES = 8;
 /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated. */
 export const PASSWORD_MAX_BYTES = 72;
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,64}$/;
+export const USERNAME_RULE = 'username must be 3 to 64 characters of a-z, 0-9, _, . or -';
+
+/**
+ * The one canonical spelling of a username (NFKC, trimmed, lower case), as registration,
+ * sign-in, the admin bootstrap and the sign-in limiter all read it. Only canonical names that
+ * match USERNAME_PATTERN name an account; the column compares them byte for byte.
+ */
+export const canonicalUsername = (value: string): string =>
+  value.normalize('NFKC').trim().toLowerCase();
 
 /** Why a new password is unacceptable, or undefined when it is fine. */
 export function passwordProblem(password: string): string | undefined {

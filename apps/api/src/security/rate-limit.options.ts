@@ -3,6 +3,7 @@ import type { ThrottlerModuleOptions } from '@nestjs/throttler';
 
 import type { SecurityConfig } from '../config';
 import { clientIp } from './client-ip';
+import { canonicalUsername, USERNAME_PATTERN } from './password-policy';
 import { AUTH_RATE_LIMIT } from './rate-limit.decorators';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
@@ -18,12 +19,18 @@ interface LimitedRequest {
 const isAuthRoute = (context: ExecutionContext) =>
   Reflect.getMetadata(AUTH_RATE_LIMIT, context.getHandler()) === true;
 
-/** The account a sign-in request is about: the signed-in user, or the canonical username sent. */
+/**
+ * The account a sign-in request is about: the signed-in user, or the account the username
+ * resolves to. Sign-in reads the name exactly as this does (canonical form, registration's
+ * rule) and the column compares it byte for byte, so one key is one account. A name that
+ * breaks the rule names no account (the request is a 400); it counts against the address.
+ */
 function accountOf(req: LimitedRequest): string | undefined {
   if (req.user) return `id:${req.user.id}`;
   const username = (req.body as { username?: unknown } | undefined)?.username;
   if (typeof username !== 'string') return undefined;
-  return `name:${username.normalize('NFKC').trim().toLowerCase().slice(0, 128)}`;
+  const canonical = canonicalUsername(username);
+  return USERNAME_PATTERN.test(canonical) ? `name:${canonical}` : undefined;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { User } from '../users/user.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketEventsService } from './ticket-events.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TicketEvent])],
+  imports: [TypeOrmModule.forFeature([TicketEvent, User])],
   providers: [TicketEventsService],
   exports: [TicketEventsService],
 })

@@ -1,7 +1,10 @@
 import type { PriorityLevel, PriorityWeights } from '@app/priority';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
+
+import type { AuthUser } from '../auth/auth-user';
+import { User } from '../users/user.entity';
 
 import type { TicketStatus } from '../tickets/ticket.entity';
 import { sqlDateTime } from '../tickets/ticket-rows';
@@ -97,10 +100,18 @@ export function isInternalEvent(event: Pick<NewEvent, 'type' | 'data'>): boolean
   return event.type === 'commented' && (event.data as CommentedData).internal;
 }
 
+/** What a reporter is shown for someone else who changed their ticket. */
+export function staffLabel(role: string | undefined): string {
+  return role === 'admin' ? 'Admin' : 'Support agent';
+}
+
 /** Appends to and reads ticket histories; writes join the caller's transaction. */
 @Injectable()
 export class TicketEventsService {
-  constructor(@InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>) {}
+  constructor(
+    @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
 
   static toRow(event: NewEvent): Omit<TicketEvent, 'id'> {
     return {
@@ -132,10 +143,28 @@ export class TicketEventsService {
     );
   }
 
-  /** Oldest first; without `withInternal` (reporters), internal entries are left out. */
-  async listFor(ticketId: number, withInternal = true): Promise<TicketEventDto[]> {
-    const where = withInternal ? { ticketId } : { ticketId, internal: false };
+  /**
+   * The history as `viewer` may see it. Agents and admins see who did what; a reporter sees
+   * their own name, `system`, and for staff only the role ("Support agent" or "Admin"), so
+   * the names of the people working the queue do not reach customers. Oldest first.
+   */
+  async listFor(ticketId: number, viewer: AuthUser): Promise<TicketEventDto[]> {
+    // Reporters never see internal entries (assignment, overrides, internal notes).
+    const where = viewer.role === 'reporter' ? { ticketId, internal: false } : { ticketId };
     const rows = await this.events.find({ where, order: { id: 'ASC' } });
-    return rows.map(TicketEventDto.from);
+    const events = rows.map(TicketEventDto.from);
+    if (viewer.role !== 'reporter') return events;
+    const others = new Set(events.map((e) => e.actor_id).filter((id) => id && id !== viewer.id));
+    if (others.size === 0) return events;
+    const staff = await this.users.find({
+      select: { id: true, role: true },
+      where: { id: In([...others]) },
+    });
+    const roleOf = new Map(staff.map((user) => [user.id, user.role]));
+    return events.map((event) =>
+      event.actor_id === null || event.actor_id === viewer.id
+        ? event
+        : { ...event, actor: staffLabel(roleOf.get(event.actor_id)), actor_id: null },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -11,7 +11,8 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { ApiIdParam, ApiProblems } from '../common/api-problems.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { IdParam } from '../common/canonical-int';
 import { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateTicketDto } from './dto/create-ticket.dto';
@@ -69,13 +70,9 @@ export class TicketsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One ticket, with the breakdown of its score' })
-  @ApiIdParam()
   @ApiOkResponse({ type: TicketDto })
-  @ApiProblems(404)
-  findOne(
-    @Param('id', ParseIntPipe) id: number,
-    @CurrentUser() user: AuthUser,
-  ): Promise<TicketDto> {
+  @ApiProblems(400, 404)
+  findOne(@IdParam() id: number, @CurrentUser() user: AuthUser): Promise<TicketDto> {
     return this.tickets.findOne(id, user);
   }
 
@@ -85,11 +82,10 @@ export class TicketsController {
     summary:
       'Change status, assignee, priority override and the triage facts together (agents and admins)',
   })
-  @ApiIdParam()
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(400, 403, 404, 409)
   update(
-    @Param('id', ParseIntPipe) id: number,
+    @IdParam() id: number,
     @Body() dto: UpdateTicketDto,
     @CurrentUser() user: AuthUser,
   ): Promise<TicketDto> {
@@ -98,13 +94,9 @@ export class TicketsController {
 
   @Get(':id/events')
   @ApiOperation({ summary: "A ticket's history: creation, level rises by aging, status changes" })
-  @ApiIdParam()
   @ApiOkResponse({ type: [TicketEventDto] })
-  @ApiProblems(404)
-  events(
-    @Param('id', ParseIntPipe) id: number,
-    @CurrentUser() user: AuthUser,
-  ): Promise<TicketEventDto[]> {
+  @ApiProblems(400, 404)
+  events(@IdParam() id: number, @CurrentUser() user: AuthUser): Promise<TicketEventDto[]> {
     return this.tickets.history(id, user);
   }
 }

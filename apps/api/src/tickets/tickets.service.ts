@@ -89,7 +89,7 @@ export class TicketsService {
   /** The history of a ticket the viewer may see, oldest first. */
   async history(id: number, viewer: AuthUser): Promise<TicketEventDto[]> {
     await this.findVisible(id, viewer);
-    return this.events.listFor(id, viewer.role !== 'reporter');
+    return this.events.listFor(id, viewer);
   }
 
   async findVisible(id: number, viewer: AuthUser): Promise<Ticket> {

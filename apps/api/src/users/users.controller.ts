@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { ApiIdParam, ApiProblems } from '../common/api-problems.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { IdParam } from '../common/canonical-int';
 import { AdminUserDto, UserPageDto } from './dto/admin-user.dto';
 import { ListUsersQuery, UpdateUserDto } from './dto/update-user.dto';
 import { UsersAdminService } from './users-admin.service';
@@ -25,11 +26,10 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOperation({ summary: "Change a user's role or disable them (admin only); effective at once" })
-  @ApiIdParam()
   @ApiOkResponse({ type: AdminUserDto })
   @ApiProblems(404, 409)
   update(
-    @Param('id', ParseIntPipe) id: number,
+    @IdParam() id: number,
     @Body() dto: UpdateUserDto,
     @CurrentUser() admin: AuthUser,
   ): Promise<AdminUserDto> {

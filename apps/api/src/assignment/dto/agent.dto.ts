@@ -6,11 +6,12 @@ export class AgentDto {
   /** @example 3 */
   @ApiProperty({ type: 'integer' })
   id: number;
-  /** @example "alice" */
+  @ApiProperty({ type: 'string', example: 'alice' })
   username: string;
-  /** @example "agent" */
+  @ApiProperty({ type: 'string', enum: ['agent', 'admin'], example: 'agent' })
   role: Role;
   /** Takes auto-assigned work (agents start available, admins unavailable). */
+  @ApiProperty({ type: 'boolean' })
   available: boolean;
   /**
    * Most active tickets auto-assignment gives them at once (default `AGENT_DEFAULT_CAPACITY`).
@@ -22,5 +23,6 @@ export class AgentDto {
   @ApiProperty({ type: 'integer', minimum: 0 })
   open_assigned: number;
   /** When they were last given a ticket; null if never. */
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   last_assigned_at: string | null;
 }

@@ -1,10 +1,12 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
 
+import { canonicalUsername } from '../../security/password-policy';
+
 /** `Alice`, ` alice` and `ａｌｉｃｅ` are one account: NFKC, trimmed, lower case. */
 export const CanonicalUsername = () =>
-  Transform(({ value }) =>
-    typeof value === 'string' ? value.normalize('NFKC').trim().toLowerCase() : value,
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? canonicalUsername(value) : value,
   );
 
 /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated. */

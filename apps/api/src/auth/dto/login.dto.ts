@@ -1,12 +1,17 @@
-import { IsString, Length } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 
+import { USERNAME_PATTERN, USERNAME_RULE } from '../../security/password-policy';
 import { CanonicalUsername } from './credentials.validators';
 
 export class LoginDto {
-  /** @example "alice" */
+  /**
+   * Read as registration reads it (NFKC, trimmed, lower case) and refused as registration
+   * refuses it, so no other spelling (`rép.one`, a zero-width or NUL character) reaches an account.
+   * @example "alice"
+   */
   @CanonicalUsername()
   @IsString()
-  @Length(1, 64)
+  @Matches(USERNAME_PATTERN, { message: USERNAME_RULE })
   username: string;
 
   /** @example "correct horse battery" */

@@ -1,6 +1,6 @@
 import { IsString, Matches } from 'class-validator';
 
-import { NotCommonPassword } from '../../security/password-policy';
+import { NotCommonPassword, USERNAME_PATTERN, USERNAME_RULE } from '../../security/password-policy';
 import { CanonicalUsername, PasswordBytes } from './credentials.validators';
 
 export class RegisterDto {
@@ -10,9 +10,7 @@ export class RegisterDto {
    */
   @CanonicalUsername()
   @IsString()
-  @Matches(/^[a-z0-9_.-]{3,64}$/, {
-    message: 'username must be 3 to 64 characters of a-z, 0-9, _, . or -',
-  })
+  @Matches(USERNAME_PATTERN, { message: USERNAME_RULE })
   username: string;
 
   /**

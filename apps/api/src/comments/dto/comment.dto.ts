@@ -7,9 +7,9 @@ export class CommentAuthorDto {
   /** @example 3 */
   @ApiProperty({ type: 'integer' })
   id: number;
-  /** @example "alice" */
+  @ApiProperty({ type: 'string', example: 'alice' })
   username: string;
-  /** @example "agent" */
+  @ApiProperty({ type: 'string', enum: ['reporter', 'agent', 'admin'], example: 'agent' })
   role: Role;
 }
 
@@ -20,12 +20,17 @@ export class CommentDto {
   /** @example 42 */
   @ApiProperty({ type: 'integer' })
   ticket_id: number;
+  @ApiProperty({ type: () => CommentAuthorDto })
   author: CommentAuthorDto;
-  /** @example "We have rolled back the release; payments work again." */
+  @ApiProperty({
+    type: 'string',
+    example: 'We have rolled back the release; payments work again.',
+  })
   body: string;
   /** True for a note only agents and admins see. */
+  @ApiProperty({ type: 'boolean' })
   internal: boolean;
-  /** @example "2026-01-01T12:00:00.000Z" */
+  @ApiProperty({ type: 'string', format: 'date-time', example: '2026-01-01T12:00:00.000Z' })
   created_at: string;
 
   static from(comment: TicketComment, author: CommentAuthorDto): CommentDto {
@@ -42,7 +47,9 @@ export class CommentDto {
 
 export class CommentPageDto {
   /** Oldest first. */
+  @ApiProperty({ type: () => [CommentDto] })
   comments: CommentDto[];
   /** Pass as `cursor` for the next page; null on the last page. */
+  @ApiProperty({ type: 'string', nullable: true })
   next_cursor: string | null;
 }

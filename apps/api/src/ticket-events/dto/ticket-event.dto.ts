@@ -14,12 +14,17 @@ export class TicketEventDto {
   at: string;
 
   @ApiProperty({
-    description: 'Username of whoever caused it, or `system` for aging.',
+    description:
+      'Username of whoever caused it, or `system` for aging. Reporters see their own name and, ' +
+      'for staff, only the role: `Support agent` or `Admin`.',
     example: 'system',
   })
   actor: string;
 
-  @ApiInteger({ nullable: true, description: 'Id of that user; null for the system.' })
+  @ApiInteger({
+    nullable: true,
+    description: 'Id of that user; null for the system, and for staff when a reporter asks.',
+  })
   actor_id: number | null;
 
   @ApiProperty({
