@@ -22,6 +22,6 @@ import { TicketsService } from './tickets.service';
     TicketTotals,
     Transactions,
   ],
-  exports: [TicketTotals, Transactions],
+  exports: [TicketTotals, Transactions, TicketsService],
 })
 export class TicketsModule {}
