@@ -25,6 +25,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { initializeWithRetry } from './resilience/connect-with-retry';
 import { RequestTimeoutInterceptor } from './resilience/request-timeout.interceptor';
+import { SlaCheckerModule } from './sla/sla-checker.module';
+import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 type Config = ConfigService<AppConfig, true>;
@@ -63,10 +65,12 @@ export class AppModule {
         }),
         CommonModule,
         DueWorkModule,
+        SlaModule,
         AuthModule,
         TicketsModule,
         CommentsModule,
         AgingModule,
+        SlaCheckerModule,
         HealthModule,
         SecurityModule,
         LifecycleModule,

@@ -6,6 +6,8 @@ import type { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
+import { slaStatusFacts } from '../sla/sla-status';
+import { SlaService } from '../sla/sla.service';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import type { TicketDto } from './dto/ticket.dto';
 import type { UpdateTicketStatusDto } from './dto/update-ticket-status.dto';
@@ -26,6 +28,7 @@ export class TicketLifecycleService {
     private readonly events: TicketEventsService,
     private readonly totals: TicketTotals,
     private readonly clock: Clock,
+    private readonly sla: SlaService,
   ) {}
 
   async changeStatus(id: number, dto: UpdateTicketStatusDto, actor: AuthUser): Promise<TicketDto> {
@@ -48,7 +51,7 @@ export class TicketLifecycleService {
     });
     Object.assign(ticket, changes);
     this.totals.changed(before, ticket);
-    return this.ticketsService.toDto(ticket);
+    return this.ticketsService.toDto(ticket, actor, now);
   }
 
   /** Resolving or closing freezes the score; reopening scores the ticket afresh and aging resumes. */
@@ -61,10 +64,11 @@ export class TicketLifecycleService {
       const reopened = { ...ticket, status: to };
       const priority = this.priority.score(factsOf(reopened), now);
       Object.assign(changes, scoreFields(reopened, priority, now, this.priority.weights));
-    } else if (to === 'in_progress') {
+    } else if (to === 'in_progress' || to === 'pending') {
       // Still waiting on someone: keep aging from the boundary already scheduled.
       delete changes.nextRescoreAt;
     }
-    return changes;
+    Object.assign(changes, slaStatusFacts(ticket, to, now));
+    return Object.assign(changes, this.sla.columns({ ...ticket, ...changes }, now));
   }
 }

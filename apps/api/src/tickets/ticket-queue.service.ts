@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
+import { slaCondition } from '../sla/sla-filters';
 import type { ListTicketsQuery, TicketSort } from './dto/list-tickets.query';
 import type { TicketPageDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
@@ -11,7 +13,7 @@ import { TicketTotals, type CountFilter } from './ticket-totals';
 import { TicketsService, visibleTo, withPeople } from './tickets.service';
 
 interface SortOrder {
-  column: 'queueKey' | 'createdAt';
+  column: 'queueKey' | 'createdAt' | 'slaDueKey';
   direction: 'ASC' | 'DESC';
 }
 
@@ -23,6 +25,7 @@ const ORDERS: Record<TicketSort, SortOrder> = {
   priority: { column: 'queueKey', direction: 'ASC' },
   created_at: { column: 'createdAt', direction: 'ASC' },
   '-created_at': { column: 'createdAt', direction: 'DESC' },
+  sla_due: { column: 'slaDueKey', direction: 'ASC' },
 };
 
 /** The queue: page-number and cursor (keyset) pagination over the orders above. */
@@ -32,17 +35,20 @@ export class TicketQueueService {
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     private readonly ticketsService: TicketsService,
     private readonly totals: TicketTotals,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: ListTicketsQuery, viewer: AuthUser): Promise<TicketPageDto> {
     if (query.cursor !== undefined && query.page !== 1) {
       throw new BadRequestException('Use either page or cursor, not both.');
     }
+    const now = this.clock.now();
     const where = this.filters(query, viewer);
     const order = ORDERS[query.sort];
     const select = this.tickets
       .createQueryBuilder('t')
       .where(where)
+      .andWhere(...this.slaFilter(query, now))
       .orderBy(`t.${order.column}`, order.direction)
       .addOrderBy('t.id', order.direction)
       // One extra row tells whether a next page exists without another query.
@@ -55,11 +61,11 @@ export class TicketQueueService {
       offset > 0
         ? this.deepPage(select.offset(offset))
         : withPeople(select.addSelect('t.queueKey')).getMany();
-    const [tickets, total] = await Promise.all([rows, this.total(where)]);
+    const [tickets, total] = await Promise.all([rows, this.total(where, query, now)]);
     const page = tickets.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      tickets: page.map((ticket) => this.ticketsService.toDto(ticket, viewer)),
+      tickets: page.map((ticket) => this.ticketsService.toDto(ticket, viewer, now)),
       page: query.page,
       limit: query.limit,
       total,
@@ -111,19 +117,32 @@ export class TicketQueueService {
     );
   }
 
-  private total(where: CountFilter): Promise<number> {
-    return this.totals.get(where, async () => {
+  /** No SLA filter: a condition that is always true, so the query keeps one shape. */
+  private slaFilter(query: ListTicketsQuery, now: Date): [string, Record<string, unknown>] {
+    return query.sla ? slaCondition('t', query.sla, now) : ['1 = 1', {}];
+  }
+
+  /** An SLA state changes with time alone, so its counts are never cached (docs/sla.md). */
+  private total(where: CountFilter, query: ListTicketsQuery, now: Date): Promise<number> {
+    const count = async () => {
       const row = await this.tickets
         .createQueryBuilder('t')
         .select('COUNT(*)', 'n')
         .where(where)
+        .andWhere(...this.slaFilter(query, now))
         .getRawOne<{ n: string | number }>();
       return Number(row?.n ?? 0);
-    });
+    };
+    return query.sla ? count() : this.totals.get(where, count);
   }
 }
 
 function positionOf(ticket: Ticket, sort: TicketSort): CursorPosition {
-  const key = sort === 'priority' ? Number(ticket.queueKey) : ticket.createdAt.getTime();
+  const key =
+    sort === 'priority'
+      ? Number(ticket.queueKey)
+      : sort === 'sla_due'
+        ? Number(ticket.slaDueKey)
+        : ticket.createdAt.getTime();
   return { sort, key, id: ticket.id };
 }

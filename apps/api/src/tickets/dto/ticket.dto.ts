@@ -1,5 +1,6 @@
 import type { CustomerType, Factor, IssueType, PriorityLevel, PriorityResult } from '@app/priority';
 
+import { TicketSlaDto } from '../../sla/dto/ticket-sla.dto';
 import type { Ticket, TicketStatus } from '../ticket.entity';
 
 export class FactorPointsDto {
@@ -78,9 +79,11 @@ export class TicketDto {
   assigned_at: string | null;
   /** The first public comment by an agent or admin; null until then. */
   first_response_at: string | null;
+  /** The response and resolution targets of the level in force, as of the answer (docs/sla.md). */
+  sla: TicketSlaDto;
 
   /** `showReason`: false for reporters, who never see why (or by whom) a level was pinned. */
-  static from(ticket: Ticket, priority: PriorityResult, showReason = true): TicketDto {
+  static from(ticket: Ticket, priority: PriorityResult, showReason = true): Omit<TicketDto, 'sla'> {
     return {
       id: ticket.id,
       issue_type: ticket.issueType,
