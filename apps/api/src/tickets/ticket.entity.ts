@@ -6,6 +6,13 @@ import { User } from '../users/user.entity';
 export const TICKET_STATUSES = ['open', 'in_progress', 'pending', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** Done work; every other status is live work that the queue lists and agents hold. */
+export const DONE_STATUSES: readonly TicketStatus[] = ['resolved', 'closed'];
+/** The live statuses (`open`, `in_progress`, and any waiting state added later). */
+export const ACTIVE_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(
+  (status) => !DONE_STATUSES.includes(status),
+);
+
 @Entity({ name: 'tickets' })
 @Index('IDX_tickets_queue_key', ['queueKey', 'id'])
 @Index('IDX_tickets_status_queue', ['status', 'queueKey', 'id'])
