@@ -39,12 +39,6 @@ describe.each(databaseKinds())('SLA on %s', (database) => {
     (await s.http.get(`/tickets/${id}/events`, { token: s.tokens.agent })).body
       .filter((e: { type: string }) => e.type.startsWith('sla_'))
       .map((e: { type: string; data: object }) => ({ type: e.type, ...e.data }));
-  const countEvents = async (type: string) => {
-    const [row] = await s.testApp.dataSource.query(
-      `SELECT COUNT(*) AS n FROM ticket_events WHERE type = '${type}'`,
-    );
-    return Number(row.n);
-  };
 
   it('should count a P2 created Friday 16:30 in Berlin in business minutes', async () => {
     const friday = new Date('2026-11-27T15:30:00.000Z');
