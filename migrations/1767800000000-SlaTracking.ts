@@ -35,6 +35,11 @@ const INDEXES = [
   new TableIndex({ name: 'IDX_tickets_sla_next_check', columnNames: ['sla_next_check_at'] }),
   // sort=sla_due, first page and cursor pages.
   new TableIndex({ name: 'IDX_tickets_sla_due', columnNames: ['sla_due_key', 'id'] }),
+  // sort=sla_due with ?status= (SQLite would otherwise sort every ticket of that status).
+  new TableIndex({
+    name: 'IDX_tickets_status_sla_due',
+    columnNames: ['status', 'sla_due_key', 'id'],
+  }),
   // sla=at_risk: the few tickets whose risk window has not ended.
   new TableIndex({ name: 'IDX_tickets_sla_risk', columnNames: ['sla_risk_until'] }),
 ];

@@ -223,6 +223,15 @@ describe.each(databaseKinds())('SLA on %s', (database) => {
     expect(walked).toEqual([breached, atRisk, fresh, answered]);
   });
 
+  it('should document the new query values in OpenAPI', async () => {
+    const document = (await s.http.get('/docs-json')).body;
+    const params = document.paths['/tickets'].get.parameters;
+    const param = (name: string) => params.find((p: { name: string }) => p.name === name);
+    expect(param('sla')).toMatchObject({ in: 'query', required: false });
+    expect(param('sla').schema.enum).toEqual(['breached', 'at_risk', 'ok']);
+    expect(param('sort').schema.enum).toContain('sla_due');
+  });
+
   it('should refuse an unknown SLA filter', async () => {
     const result = await s.http.get('/tickets?sla=late', { token: s.tokens.agent });
     expect(result.status).toBe(400);

@@ -93,7 +93,7 @@ export class SlaCheckerService implements DueJob, OnModuleInit {
           priorityLevel: ticket.priorityLevel,
         },
         {
-          ...summaryColumns(state),
+          ...summaryColumns(state, ticket.status),
           slaFlags: check.recorded,
           slaNextCheckAt: toDate(check.nextCheckAt),
         },

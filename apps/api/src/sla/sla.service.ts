@@ -14,7 +14,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import type { AppConfig } from '../config';
-import type { Ticket } from '../tickets/ticket.entity';
+import type { Ticket, TicketStatus } from '../tickets/ticket.entity';
 import type { SlaMetricDto, TicketSlaDto } from './dto/ticket-sla.dto';
 
 /** The SLA columns a ticket stores (docs/sla.md), all derived from its facts. */
@@ -25,7 +25,13 @@ export type SlaColumns = Pick<
 
 export type SlaTicket = Pick<
   Ticket,
-  'createdAt' | 'firstResponseAt' | 'firstResolvedAt' | 'slaPauses' | 'priorityLevel' | 'slaFlags'
+  | 'createdAt'
+  | 'firstResponseAt'
+  | 'firstResolvedAt'
+  | 'slaPauses'
+  | 'priorityLevel'
+  | 'slaFlags'
+  | 'status'
 >;
 
 const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
@@ -92,12 +98,23 @@ export class SlaService {
     const state = this.state(ticket, now);
     const check = checkSlaEvents(state, now.getTime(), ticket.slaFlags ?? 0);
     const next = check.events.length > 0 ? now.getTime() : check.nextCheckAt;
-    return { ...summaryColumns(state), slaNextCheckAt: toDate(next) };
+    return { ...summaryColumns(state, ticket.status), slaNextCheckAt: toDate(next) };
   }
 }
 
-export function summaryColumns(state: SlaState): Omit<SlaColumns, 'slaNextCheckAt'> {
+/**
+ * Resolved and closed tickets keep their breach instant (a breach stays a breach) but are never
+ * at risk and sort last by due instant: nothing is left to do on them.
+ */
+export function summaryColumns(
+  state: SlaState,
+  status: TicketStatus,
+): Omit<SlaColumns, 'slaNextCheckAt'> {
   const summary = summarizeSla(state);
+  if (status === 'resolved' || status === 'closed') {
+    const breachAt = toDate(summary.breachAt);
+    return { slaDueKey: FAR_FUTURE, slaBreachAt: breachAt, slaRiskFrom: null, slaRiskUntil: null };
+  }
   return {
     slaDueKey: summary.dueAt ?? FAR_FUTURE,
     slaBreachAt: toDate(summary.breachAt),

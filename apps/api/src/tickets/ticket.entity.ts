@@ -20,6 +20,7 @@ export const ACTIVE_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(
 @Index('IDX_tickets_creator_queue', ['createdBy', 'queueKey', 'id'])
 @Index('IDX_tickets_assignee_queue', ['assigneeId', 'status', 'queueKey', 'id'])
 @Index('IDX_tickets_sla_due', ['slaDueKey', 'id'])
+@Index('IDX_tickets_status_sla_due', ['status', 'slaDueKey', 'id'])
 export class Ticket {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -139,6 +140,7 @@ export class Ticket {
   @Column({
     name: 'sla_due_key',
     type: 'bigint',
+    default: 8_640_000_000_000_000,
     transformer: { to: (v: number) => v, from: Number },
   })
   slaDueKey: number;
