@@ -6,10 +6,11 @@ import { Ticket } from '../tickets/ticket.entity';
 import { TicketsModule } from '../tickets/tickets.module';
 import { SlaCheckerService } from './sla-checker.service';
 import { SlaMetrics } from './sla-metrics';
+import { SlaPolicyWatch } from './sla-policy-watch';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Ticket]), TicketEventsModule, TicketsModule],
-  providers: [SlaCheckerService, SlaMetrics],
+  providers: [SlaCheckerService, SlaMetrics, SlaPolicyWatch],
   exports: [SlaCheckerService],
 })
 export class SlaCheckerModule {}
