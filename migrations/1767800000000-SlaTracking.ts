@@ -1,4 +1,4 @@
-import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 const isMysql = (queryRunner: QueryRunner) => queryRunner.dataSource.options.type === 'mysql';
 
@@ -13,13 +13,12 @@ const DATETIMES = [
   'sla_next_check_at',
 ];
 
-const mysqlColumns = () => [
-  ...DATETIMES.map(
-    (name) => new TableColumn({ name, type: 'datetime', precision: 3, isNullable: true }),
-  ),
-  new TableColumn({ name: 'sla_pauses', type: 'text', isNullable: true }),
-  new TableColumn({ name: 'sla_flags', type: 'integer', default: 0 }),
-  new TableColumn({ name: 'sla_due_key', type: 'bigint', default: NO_DUE_KEY }),
+/** One ALTER on MySQL (every statement there may rebuild the table; one is enough). */
+const MYSQL_ADD = [
+  ...DATETIMES.map((name) => `ADD \`${name}\` datetime(3) NULL`),
+  'ADD `sla_pauses` text NULL',
+  'ADD `sla_flags` int NOT NULL DEFAULT 0',
+  `ADD \`sla_due_key\` bigint NOT NULL DEFAULT ${NO_DUE_KEY}`,
 ];
 
 // TypeORM rebuilds a SQLite table to add a column, and `tickets` is referenced by other tables.
@@ -53,22 +52,34 @@ export class SlaTracking1767800000000 implements MigrationInterface {
   name = 'SlaTracking1767800000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    if (isMysql(queryRunner)) await queryRunner.addColumns('tickets', mysqlColumns());
-    else for (const sql of SQLITE_COLUMNS) await queryRunner.query(sql);
-    await queryRunner.createIndices('tickets', INDEXES);
+    if (isMysql(queryRunner)) {
+      const indexes = INDEXES.map(
+        (index) =>
+          `ADD INDEX \`${index.name}\` (${index.columnNames.map((c) => `\`${c}\``).join(', ')})`,
+      );
+      await queryRunner.query(`ALTER TABLE \`tickets\` ${[...MYSQL_ADD, ...indexes].join(', ')}`);
+    } else {
+      for (const sql of SQLITE_COLUMNS) await queryRunner.query(sql);
+      await queryRunner.createIndices('tickets', INDEXES);
+    }
     await queryRunner.query(
       'UPDATE tickets SET first_resolved_at = resolved_at, sla_next_check_at = created_at',
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const index of INDEXES) await queryRunner.dropIndex('tickets', index.name!);
     const names = [...DATETIMES, 'sla_pauses', 'sla_flags', 'sla_due_key'];
-    if (isMysql(queryRunner)) await queryRunner.dropColumns('tickets', names);
-    else {
-      for (const name of names) {
-        await queryRunner.query(`ALTER TABLE "tickets" DROP COLUMN "${name}"`);
-      }
+    if (isMysql(queryRunner)) {
+      const drops = [
+        ...INDEXES.map((index) => `DROP INDEX \`${index.name}\``),
+        ...names.map((name) => `DROP COLUMN \`${name}\``),
+      ];
+      await queryRunner.query(`ALTER TABLE \`tickets\` ${drops.join(', ')}`);
+      return;
+    }
+    for (const index of INDEXES) await queryRunner.dropIndex('tickets', index.name!);
+    for (const name of names) {
+      await queryRunner.query(`ALTER TABLE "tickets" DROP COLUMN "${name}"`);
     }
   }
 }

@@ -269,5 +269,5 @@ onMysql('SLA events with two instances on one MySQL database', () => {
       await second.stop();
       await s.testApp.close();
     }
-  });
+  }, 60_000); // two app starts on a shared server
 });

@@ -50,7 +50,12 @@ export class CommentsService {
       const result = await manager.insert(TicketComment, comment);
       comment.id = Number(result.identifiers[0].id);
       if (!internal && author.role !== 'reporter') await this.firstResponse(manager, ticket, now);
-      const replied = !internal && ticket.status === 'pending' && ticket.createdBy === author.id;
+      // The customer answered: the ticket's reporter (staff-created tickets have none to wait on).
+      const replied =
+        !internal &&
+        ticket.status === 'pending' &&
+        author.role === 'reporter' &&
+        ticket.createdBy === author.id;
       if (replied) await this.customerReplied(manager, ticket, author, now);
       await this.events.record(manager, [
         {
