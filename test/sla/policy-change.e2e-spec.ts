@@ -77,7 +77,7 @@ describe.each(databaseKinds())(
       await patch(done, { status: 'in_progress' });
       await patch(done, { status: 'resolved' });
       s.testApp.setNow(at(90 * MINUTE));
-      const sorted = (await s.http.get('/tickets?sort=sla_due', { token: s.tokens.agent })).body
+      const sorted = (await s.http.get('/tickets?sort=sla_due&status=all', { token: s.tokens.agent })).body
         .tickets;
       expect(sorted.map((t: { id: number }) => t.id)).toEqual([waiting, done]);
       expect(sorted[1].sla.resolution).toMatchObject({

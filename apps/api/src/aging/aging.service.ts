@@ -85,10 +85,11 @@ export class AgingService implements DueJob, OnModuleInit {
     let updated = 0;
     for (const ticket of due) {
       const priority = this.priority.score(factsOf(ticket), now);
-      const changes: Partial<Ticket> = scoreFields(ticket, priority, now, this.priority.weights);
+      const scored = scoreFields(ticket, priority, now, this.priority.weights);
+      const changes: Partial<Ticket> = { ...scored };
       // A new level in force brings other SLA targets, counted from created_at (docs/sla.md).
-      if (changes.priorityLevel !== ticket.priorityLevel) {
-        Object.assign(changes, this.sla.columns({ ...ticket, ...changes }, now));
+      if (scored.priorityLevel !== ticket.priorityLevel) {
+        Object.assign(changes, this.sla.columns({ ...ticket, ...scored }, now));
       }
       const result = await manager.update(
         Ticket,
@@ -97,8 +98,10 @@ export class AgingService implements DueJob, OnModuleInit {
       );
       if (!result.affected) continue; // another instance got there first
       updated++;
-      if (priority.level !== ticket.priorityLevel) moved.push([ticket, priority.level]);
-      if (rank(priority.level) > rank(ticket.priorityLevel)) {
+      // The level in force: an override pins it while the score keeps aging.
+      const level = scored.priorityLevel;
+      if (level !== ticket.priorityLevel) moved.push([ticket, level]);
+      if (rank(level) > rank(ticket.priorityLevel)) {
         raised.push({
           ticketId: ticket.id,
           type: 'level_raised',
@@ -106,7 +109,7 @@ export class AgingService implements DueJob, OnModuleInit {
           at: now,
           data: {
             from: ticket.priorityLevel,
-            to: priority.level,
+            to: level,
             score_from: ticket.priorityScore,
             score_to: priority.score,
           },

@@ -1,13 +1,13 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
-import { slaCondition } from '../sla/sla-filters';
+import { slaCondition, type SlaFilter } from '../sla/sla-filters';
 import type { ListTicketsQuery, TicketSort } from './dto/list-tickets.query';
 import type { TicketPageDto } from './dto/ticket.dto';
-import { Ticket } from './ticket.entity';
+import { ACTIVE_STATUSES, Ticket, type TicketStatus } from './ticket.entity';
 import { decodeCursor, encodeCursor, type CursorPosition } from './ticket-cursor';
 import { TicketTotals, type CountFilter } from './ticket-totals';
 import { TicketsService, visibleTo, withPeople } from './tickets.service';
@@ -28,6 +28,21 @@ const ORDERS: Record<TicketSort, SortOrder> = {
   sla_due: { column: 'slaDueKey', direction: 'ASC' },
 };
 
+/** One page's query: the filters, the text search, and where it starts. */
+interface PageRequest {
+  filter: CountFilter;
+  q?: string;
+  order: SortOrder;
+  cursor?: CursorPosition;
+  limit: number;
+  /** `sla=`, compared with the stored SLA instants at `now` (docs/sla.md). */
+  sla?: SlaFilter;
+  now: Date;
+}
+
+/** `!` escapes LIKE's wildcards on both engines (SQLite has no default escape character). */
+const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
 /** The queue: page-number and cursor (keyset) pagination over the orders above. */
 @Injectable()
 export class TicketQueueService {
@@ -42,36 +57,73 @@ export class TicketQueueService {
     if (query.cursor !== undefined && query.page !== 1) {
       throw new BadRequestException('Use either page or cursor, not both.');
     }
-    const now = this.clock.now();
-    const where = this.filters(query, viewer);
-    const order = ORDERS[query.sort];
-    const select = this.tickets
-      .createQueryBuilder('t')
-      .where(where)
-      .andWhere(...this.slaFilter(query, now))
-      .orderBy(`t.${order.column}`, order.direction)
-      .addOrderBy('t.id', order.direction)
+    const request: PageRequest = {
+      filter: this.filters(query, viewer),
+      q: query.q,
+      order: ORDERS[query.sort],
+      cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort),
       // One extra row tells whether a next page exists without another query.
-      .limit(query.limit + 1);
+      limit: query.limit + 1,
+      sla: query.sla,
+      now: this.clock.now(),
+    };
     const offset = (query.page - 1) * query.limit;
-    if (query.cursor !== undefined) {
-      this.after(select, decodeCursor(query.cursor, query.sort), order);
-    }
+    const statuses = request.filter.status;
     const rows =
-      offset > 0
-        ? this.deepPage(select.offset(offset))
-        : withPeople(select.addSelect('t.queueKey')).getMany();
-    const [tickets, total] = await Promise.all([rows, this.total(where, query, now)]);
+      offset === 0 && Array.isArray(statuses)
+        ? this.mergedPage(request, statuses)
+        : this.page(request, offset);
+    const [tickets, total] = await Promise.all([rows, this.total(request)]);
     const page = tickets.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      tickets: page.map((ticket) => this.ticketsService.toDto(ticket, viewer, now)),
+      tickets: page.map((ticket) => this.ticketsService.toDto(ticket, viewer, request.now)),
       page: query.page,
       limit: query.limit,
       total,
       next_cursor:
         tickets.length > query.limit && last ? encodeCursor(positionOf(last, query.sort)) : null,
     };
+  }
+
+  private select(request: PageRequest): SelectQueryBuilder<Ticket> {
+    const { order } = request;
+    const select = this.tickets
+      .createQueryBuilder('t')
+      .where(toWhere(request.filter))
+      .orderBy(`t.${order.column}`, order.direction)
+      .addOrderBy('t.id', order.direction)
+      .limit(request.limit);
+    if (request.q !== undefined) {
+      select.andWhere("(t.title LIKE :q ESCAPE '!' OR t.description LIKE :q ESCAPE '!')", {
+        q: likePattern(request.q),
+      });
+    }
+    if (request.sla) select.andWhere(...slaCondition('t', request.sla, request.now));
+    if (request.cursor) this.after(select, request.cursor, order);
+    return select;
+  }
+
+  private page(request: PageRequest, offset: number): Promise<Ticket[]> {
+    const select = this.select(request);
+    if (offset > 0) return this.deepPage(select.offset(offset));
+    return withPeople(select.addSelect('t.queueKey')).getMany();
+  }
+
+  /**
+   * Several statuses: one indexed range per status, each read only as far as the page needs,
+   * merged here. `status IN (…) ORDER BY queue_key` would make both engines sort every match.
+   */
+  private async mergedPage(request: PageRequest, statuses: TicketStatus[]): Promise<Ticket[]> {
+    const parts = await Promise.all(
+      statuses.map((status) => this.page({ ...request, filter: { ...request.filter, status } }, 0)),
+    );
+    const direction = request.order.direction === 'ASC' ? 1 : -1;
+    const key = (t: Ticket) => sortKey(t, request.order.column);
+    return parts
+      .flat()
+      .sort((a, b) => direction * (key(a) - key(b) || a.id - b.id))
+      .slice(0, request.limit);
   }
 
   /**
@@ -93,10 +145,14 @@ export class TicketQueueService {
 
   private filters(query: ListTicketsQuery, viewer: AuthUser): CountFilter {
     const where: CountFilter = visibleTo(viewer);
-    if (query.status) where.status = query.status;
+    const statuses = parseStatuses(query.status);
+    if (statuses) where.status = statuses.length === 1 ? statuses[0] : statuses;
     if (query.priority_level) where.priorityLevel = query.priority_level;
     if (query.issue_type) where.issueType = query.issue_type;
     if (query.customer_type) where.customerType = query.customer_type;
+    if (query.assignee === 'me') where.assigneeId = viewer.id;
+    else if (query.assignee === 'none') where.assigneeId = null;
+    else if (query.assignee !== undefined) where.assigneeId = Number(query.assignee);
     return where;
   }
 
@@ -117,32 +173,50 @@ export class TicketQueueService {
     );
   }
 
-  /** No SLA filter: a condition that is always true, so the query keeps one shape. */
-  private slaFilter(query: ListTicketsQuery, now: Date): [string, Record<string, unknown>] {
-    return query.sla ? slaCondition('t', query.sla, now) : ['1 = 1', {}];
-  }
-
-  /** An SLA state changes with time alone, so its counts are never cached (docs/sla.md). */
-  private total(where: CountFilter, query: ListTicketsQuery, now: Date): Promise<number> {
+  /**
+   * Text searches are counted each time: no index narrows them, and few repeat exactly. SLA
+   * states change with time alone, so their counts are never cached either.
+   */
+  private total(request: PageRequest): Promise<number> {
+    const { filter, q, sla } = request;
     const count = async () => {
-      const row = await this.tickets
+      const select = this.tickets
         .createQueryBuilder('t')
         .select('COUNT(*)', 'n')
-        .where(where)
-        .andWhere(...this.slaFilter(query, now))
-        .getRawOne<{ n: string | number }>();
+        .where(toWhere(filter));
+      if (q !== undefined) {
+        select.andWhere("(t.title LIKE :q ESCAPE '!' OR t.description LIKE :q ESCAPE '!')", {
+          q: likePattern(q),
+        });
+      }
+      if (sla) select.andWhere(...slaCondition('t', sla, request.now));
+      const row = await select.getRawOne<{ n: string | number }>();
       return Number(row?.n ?? 0);
     };
-    return query.sla ? count() : this.totals.get(where, count);
+    return q === undefined && sla === undefined ? this.totals.get(filter, count) : count();
   }
 }
 
+/** No `status`: the active statuses; `all`: every status; else the comma-separated list. */
+function parseStatuses(status: string | undefined): TicketStatus[] | undefined {
+  if (status === 'all') return undefined;
+  if (status === undefined) return [...ACTIVE_STATUSES];
+  return [...new Set(status.split(',') as TicketStatus[])];
+}
+
+function toWhere(filter: CountFilter): Record<string, unknown> {
+  const where: Record<string, unknown> = { ...filter };
+  if (Array.isArray(filter.status)) where.status = In(filter.status);
+  if (filter.assigneeId === null) where.assigneeId = IsNull();
+  return where;
+}
+
+function sortKey(ticket: Ticket, column: SortOrder['column']): number {
+  if (column === 'queueKey') return Number(ticket.queueKey);
+  if (column === 'slaDueKey') return Number(ticket.slaDueKey);
+  return ticket.createdAt.getTime();
+}
+
 function positionOf(ticket: Ticket, sort: TicketSort): CursorPosition {
-  const key =
-    sort === 'priority'
-      ? Number(ticket.queueKey)
-      : sort === 'sla_due'
-        ? Number(ticket.slaDueKey)
-        : ticket.createdAt.getTime();
-  return { sort, key, id: ticket.id };
+  return { sort, key: sortKey(ticket, ORDERS[sort].column), id: ticket.id };
 }
