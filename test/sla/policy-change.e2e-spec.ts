@@ -77,8 +77,9 @@ describe.each(databaseKinds())(
       await patch(done, { status: 'in_progress' });
       await patch(done, { status: 'resolved' });
       s.testApp.setNow(at(90 * MINUTE));
-      const sorted = (await s.http.get('/tickets?sort=sla_due&status=all', { token: s.tokens.agent })).body
-        .tickets;
+      const sorted = (
+        await s.http.get('/tickets?sort=sla_due&status=all', { token: s.tokens.agent })
+      ).body.tickets;
       expect(sorted.map((t: { id: number }) => t.id)).toEqual([waiting, done]);
       expect(sorted[1].sla.resolution).toMatchObject({
         met_at: at(30 * MINUTE).toISOString(),

@@ -64,6 +64,7 @@ export class TicketDto {
   /** A level pinned by an agent or admin, or null. */
   priority_override: PriorityOverrideDto | null;
   /** How the score was reached, factor by factor. */
+  @ApiProperty({ type: () => [FactorPointsDto] })
   breakdown: FactorPointsDto[];
   /** Id of the user who created the ticket. */
   created_by: number;
@@ -84,6 +85,7 @@ export class TicketDto {
   /** The first public comment by an agent or admin; null until then. */
   first_response_at: string | null;
   /** The response and resolution targets of the level in force, as of the answer (docs/sla.md). */
+  @ApiProperty({ type: () => TicketSlaDto })
   sla: TicketSlaDto;
 
   /** `showReason`: false for reporters, who never see why (or by whom) a level was pinned. */
