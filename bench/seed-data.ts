@@ -4,8 +4,16 @@ import {
   scoreTicket,
   type CustomerType,
   type IssueType,
+  type PriorityLevel,
   type PriorityWeights,
 } from '@app/priority';
+import {
+  checkSlaEvents,
+  evaluateSla,
+  FAR_FUTURE,
+  summarizeSla,
+  type CompiledSlaPolicy,
+} from '@app/sla';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -86,7 +94,55 @@ export const TICKET_COLUMNS = [
   'next_rescore_at',
   'resolved_at',
   'closed_at',
+  'first_resolved_at',
+  'sla_due_key',
+  'sla_breach_at',
+  'sla_risk_from',
+  'sla_risk_until',
+  'sla_flags',
+  'sla_next_check_at',
 ] as const;
+
+const NEVER = '9999-12-31 23:59:59.999';
+const maybeTime = (ms: number | null) => (ms === null ? null : sqlTime(new Date(ms)));
+
+/**
+ * The SLA columns of a seeded ticket (docs/sla.md), as the app would store them. Thresholds
+ * already past count as recorded, so the SLA job starts quiet and only handles what comes due.
+ */
+function slaColumns(
+  sla: CompiledSlaPolicy,
+  facts: { createdAt: Date; level: PriorityLevel; resolvedAt: Date | null },
+  now: Date,
+): unknown[] {
+  const state = evaluateSla(
+    {
+      createdAt: facts.createdAt.getTime(),
+      firstResponseAt: null,
+      firstResolvedAt: facts.resolvedAt?.getTime() ?? null,
+      pauses: [],
+      level: facts.level,
+    },
+    sla,
+    now.getTime(),
+  );
+  const summary = summarizeSla(state);
+  const check = checkSlaEvents(state, now.getTime(), 0);
+  // Done tickets are never at risk and sort last (apps/api/src/sla/sla.service.ts).
+  const done = facts.resolvedAt !== null;
+  return [
+    done ? FAR_FUTURE : (summary.dueAt ?? FAR_FUTURE),
+    maybeTime(summary.breachAt),
+    done ? null : maybeTime(summary.riskFrom),
+    done || summary.riskUntil === null
+      ? null
+      : summary.riskUntil === FAR_FUTURE
+        ? NEVER
+        : maybeTime(summary.riskUntil),
+    check.recorded,
+    maybeTime(check.nextCheckAt),
+  ];
+}
 
 /** DATETIME(3) text both engines accept and sort correctly. */
 export const sqlTime = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 23);
@@ -96,6 +152,7 @@ export function makeTicket(
   now: Date,
   userIds: number[],
   weights: PriorityWeights,
+  sla: CompiledSlaPolicy,
 ): unknown[] {
   // Ages skew recent: a quarter of a year, squared toward today.
   const ageMs = Math.floor(rand() ** 2 * 90 * DAY);
@@ -129,5 +186,7 @@ export function makeTicket(
     next ? sqlTime(next) : null,
     done ? sqlTime(scoredAt) : null,
     status === 'closed' ? sqlTime(scoredAt) : null,
+    done ? sqlTime(scoredAt) : null,
+    ...slaColumns(sla, { createdAt, level, resolvedAt: done ? scoredAt : null }, now),
   ];
 }

@@ -4,6 +4,8 @@ import * as bcrypt from 'bcrypt';
 import { SingleBar, Presets } from 'cli-progress';
 import { DataSource } from 'typeorm';
 
+import { compileSlaPolicy } from '@app/sla';
+
 import { buildConfig, loadEnv, type AppConfig } from '../apps/api/src/config';
 import { buildDataSourceOptions } from '../apps/api/src/database/database-options';
 import { makeTicket, random, sqlTime, TICKET_COLUMNS } from './seed-data';
@@ -42,6 +44,7 @@ export async function seedTickets(db: DataSource, config: AppConfig, options: Se
   const userIds = await ensureUsers(db, config, now);
   const rand = random(options.tickets);
   const weights = config.priority.weights;
+  const sla = compileSlaPolicy(config.sla.policy);
   const bar = new SingleBar({ etaBuffer: 50, fps: 5 }, Presets.shades_classic);
   if (options.progress) bar.start(options.tickets, 0);
   const placeholders = `(${TICKET_COLUMNS.map(() => '?').join(', ')})`;
@@ -51,7 +54,7 @@ export async function seedTickets(db: DataSource, config: AppConfig, options: Se
       for (let i = 0; i < INSERTS_PER_TRANSACTION && written < options.tickets; i++) {
         const rows = Math.min(ROWS_PER_INSERT, options.tickets - written);
         const values: unknown[] = [];
-        for (let r = 0; r < rows; r++) values.push(...makeTicket(rand, now, userIds, weights));
+        for (let r = 0; r < rows; r++) values.push(...makeTicket(rand, now, userIds, weights, sla));
         await manager.query(
           `INSERT INTO tickets (${TICKET_COLUMNS.join(', ')}) VALUES ${Array(rows).fill(placeholders).join(', ')}`,
           values,

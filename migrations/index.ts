@@ -4,6 +4,8 @@ import { CreateIdempotencyKeys1767400000000 } from './1767400000000-CreateIdempo
 import { QueueAgingAndHistory1767500000000 } from './1767500000000-QueueAgingAndHistory';
 import { ExactUsernames1767600000000 } from './1767600000000-ExactUsernames';
 import { WorkingTheQueue1767700000000 } from './1767700000000-WorkingTheQueue';
+import { SlaTracking1767800000000 } from './1767800000000-SlaTracking';
+import { AppSettings1767800000001 } from './1767800000001-AppSettings';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   QueueAgingAndHistory1767500000000,
   ExactUsernames1767600000000,
   WorkingTheQueue1767700000000,
+  SlaTracking1767800000000,
+  AppSettings1767800000001,
 ];

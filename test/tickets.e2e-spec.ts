@@ -74,6 +74,24 @@ describe.each(databaseKinds())('tickets on %s', (database) => {
         assignee: null,
         assigned_at: null,
         first_response_at: null,
+        sla: {
+          level: 'P1',
+          paused: false,
+          first_response: {
+            target_minutes: 60,
+            due_at: new Date(T0.getTime() + 3_600_000).toISOString(),
+            met_at: null,
+            breached: false,
+            remaining_minutes: 60,
+          },
+          resolution: {
+            target_minutes: 480,
+            due_at: new Date(T0.getTime() + 8 * 3_600_000).toISOString(),
+            met_at: null,
+            breached: false,
+            remaining_minutes: 480,
+          },
+        },
       });
       const stored = await http.get(`/tickets/${result.body.id}`, { token });
       const { score: _s, level: _l, ...withoutAliases } = result.body;

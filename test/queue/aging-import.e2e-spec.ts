@@ -133,7 +133,7 @@ describe.each(databaseKinds())('aging through import on %s', (database) => {
       ['more than 1,000 tickets', { tickets: Array.from({ length: 1001 }, () => row(ago(HOUR))) }],
       ['a missing created_at', [{ issue_type: 'minor', impact: 1, customer_type: 'free' }]],
       ['a created_at that is not a date', [row('yesterday')]],
-      ['an unknown status', [row(ago(HOUR), { status: 'pending' })]],
+      ['an unknown status', [row(ago(HOUR), { status: 'waiting' })]],
       ['an unknown field', [row(ago(HOUR), { priority_score: 99 })]],
       ['a body that is not a list', { tickets: 'all of them' }],
     ])('should answer 400 to %s', async (_label, body) => {

@@ -86,8 +86,9 @@ describe.each(databaseKinds())('auto-assignment on %s', (database) => {
 
   it('should hand the top waiting ticket on when a resolve frees a slot', async () => {
     await setAgent(agents[0].id, { capacity: 1 });
-    for (const agent of agents.slice(1))
+    for (const agent of agents.slice(1)) {
       await setAgent(agent.id, { available: false }, agent.token);
+    }
     const first = (await w.http.post('/tickets', ticket(500), { token: reporter.token })).body.id;
     const low = (await w.http.post('/tickets', ticket(1), { token: reporter.token })).body.id;
     const next = (await w.http.post('/tickets', ticket(50), { token: reporter.token })).body.id;

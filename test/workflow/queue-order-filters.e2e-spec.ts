@@ -84,7 +84,7 @@ describe.each(databaseKinds())('queue order, overrides and filters on %s', (data
     expect(await ids('&status=all')).toEqual([done, started, open]);
     expect(await ids('&status=resolved,open')).toEqual([done, open]);
     expect(await ids('&status=in_progress')).toEqual([started]);
-    for (const bad of ['pending', 'open,', 'ALL', 'open;closed']) {
+    for (const bad of ['waiting', 'open,', 'ALL', 'open;closed']) {
       expectProblem(await w.http.get(`/tickets?status=${bad}`, { token: agent.token }), 400);
     }
   });

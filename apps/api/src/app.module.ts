@@ -25,6 +25,8 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { initializeWithRetry } from './resilience/connect-with-retry';
+import { SlaCheckerModule } from './sla/sla-checker.module';
+import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 type Config = ConfigService<AppConfig, true>;
@@ -63,11 +65,13 @@ export class AppModule {
         }),
         CommonModule,
         DueWorkModule,
+        SlaModule,
         AuthModule,
         TicketsModule,
         CommentsModule,
         AssignmentModule,
         AgingModule,
+        SlaCheckerModule,
         HealthModule,
         SecurityModule,
         LifecycleModule,

@@ -9,6 +9,7 @@ import { Transactions } from '../database/transactions';
 import { drainDue } from '../due-work/drain-due';
 import { DueWorkRunner, type DueJob } from '../due-work/due-work.runner';
 import { TicketEventsService, type NewEvent } from '../ticket-events/ticket-events.service';
+import { SlaService } from '../sla/sla.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { factsOf, scoreFields } from '../tickets/ticket-scoring';
 import { TicketTotals } from '../tickets/ticket-totals';
@@ -34,6 +35,7 @@ export class AgingService implements DueJob, OnModuleInit {
     private readonly events: TicketEventsService,
     private readonly totals: TicketTotals,
     private readonly runner: DueWorkRunner,
+    private readonly sla: SlaService,
     config: ConfigService<AppConfig, true>,
   ) {
     const queue = config.get('queue', { infer: true });
@@ -83,7 +85,12 @@ export class AgingService implements DueJob, OnModuleInit {
     let updated = 0;
     for (const ticket of due) {
       const priority = this.priority.score(factsOf(ticket), now);
-      const changes = scoreFields(ticket, priority, now, this.priority.weights);
+      const scored = scoreFields(ticket, priority, now, this.priority.weights);
+      const changes: Partial<Ticket> = { ...scored };
+      // A new level in force brings other SLA targets, counted from created_at (docs/sla.md).
+      if (scored.priorityLevel !== ticket.priorityLevel) {
+        Object.assign(changes, this.sla.columns({ ...ticket, ...scored }, now));
+      }
       const result = await manager.update(
         Ticket,
         { id: ticket.id, nextRescoreAt: ticket.nextRescoreAt! },
@@ -92,7 +99,7 @@ export class AgingService implements DueJob, OnModuleInit {
       if (!result.affected) continue; // another instance got there first
       updated++;
       // The level in force: an override pins it while the score keeps aging.
-      const level = changes.priorityLevel;
+      const level = scored.priorityLevel;
       if (level !== ticket.priorityLevel) moved.push([ticket, level]);
       if (rank(level) > rank(ticket.priorityLevel)) {
         raised.push({

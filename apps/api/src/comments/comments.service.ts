@@ -7,6 +7,8 @@ import { Clock } from '../common/clock';
 import { ValidationFailedException } from '../common/validation';
 import { Transactions } from '../database/transactions';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
+import { slaStatusFacts } from '../sla/sla-status';
+import { SlaService } from '../sla/sla.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
 import { CommentDto, type CommentPageDto } from './dto/comment.dto';
@@ -25,10 +27,11 @@ export class CommentsService {
     private readonly transactions: Transactions,
     private readonly events: TicketEventsService,
     private readonly clock: Clock,
+    private readonly sla: SlaService,
   ) {}
 
   async create(ticketId: number, dto: CreateCommentDto, author: AuthUser): Promise<CommentDto> {
-    await this.tickets.findVisible(ticketId, author);
+    const ticket = await this.tickets.findVisible(ticketId, author);
     const internal = dto.internal ?? false;
     if (internal && author.role === 'reporter') {
       throw new ValidationFailedException([
@@ -46,7 +49,14 @@ export class CommentsService {
     await this.transactions.run(async (manager) => {
       const result = await manager.insert(TicketComment, comment);
       comment.id = Number(result.identifiers[0].id);
-      if (!internal && author.role !== 'reporter') await this.firstResponse(manager, ticketId, now);
+      if (!internal && author.role !== 'reporter') await this.firstResponse(manager, ticket, now);
+      // The customer answered: the ticket's reporter (staff-created tickets have none to wait on).
+      const replied =
+        !internal &&
+        ticket.status === 'pending' &&
+        author.role === 'reporter' &&
+        ticket.createdBy === author.id;
+      if (replied) await this.customerReplied(manager, ticket, author, now);
       await this.events.record(manager, [
         {
           ticketId,
@@ -85,13 +95,42 @@ export class CommentsService {
     };
   }
 
+  /**
+   * The customer answered while the team waited on them: the ticket is open again (the
+   * resolution clock runs again), recorded with the reporter as the actor.
+   */
+  private async customerReplied(
+    manager: EntityManager,
+    ticket: Ticket,
+    author: AuthUser,
+    now: Date,
+  ) {
+    const changes: Partial<Ticket> = { status: 'open', updatedAt: now };
+    Object.assign(changes, slaStatusFacts(ticket, 'open', now));
+    Object.assign(changes, this.sla.columns({ ...ticket, ...changes }, now));
+    const result = await manager.update(Ticket, { id: ticket.id, status: 'pending' }, changes);
+    if (!result.affected) return; // an agent moved it meanwhile
+    await this.events.record(manager, [
+      {
+        ticketId: ticket.id,
+        type: 'status_changed',
+        actor: author,
+        at: now,
+        data: { from: 'pending', to: 'open' },
+      },
+    ]);
+  }
+
   /** Set once: the conditional update leaves an earlier first response alone. */
-  private async firstResponse(manager: EntityManager, ticketId: number, now: Date) {
+  private async firstResponse(manager: EntityManager, ticket: Ticket, now: Date) {
+    if (ticket.firstResponseAt !== null) return;
+    const answered = { ...ticket, firstResponseAt: now };
     await manager.update(
       Ticket,
-      { id: ticketId, firstResponseAt: IsNull() },
-      { firstResponseAt: now },
+      { id: ticket.id, firstResponseAt: IsNull() },
+      { firstResponseAt: now, ...this.sla.columns(answered, now) },
     );
+    ticket.firstResponseAt = now;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PriorityWeights } from '@app/priority';
+import type { SlaPolicy } from '@app/sla';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -50,6 +51,15 @@ export interface PriorityConfig {
   source: string;
 }
 
+export interface SlaConfig {
+  policy: SlaPolicy;
+  /** Where the policy came from: a file path, or "defaults". */
+  source: string;
+  /** How often this instance records due SLA warnings and breaches; 0 turns the timer off. */
+  checkIntervalMs: number;
+  batchSize: number;
+}
+
 export interface SecurityConfig {
   /** The first admin, created at start when absent. */
   admin?: { username: string; password: string };
@@ -87,6 +97,7 @@ export interface AppConfig {
   database: DatabaseConfig;
   auth: AuthConfig;
   priority: PriorityConfig;
+  sla: SlaConfig;
   security: SecurityConfig;
   queue: QueueConfig;
   assignment: AssignmentConfig;

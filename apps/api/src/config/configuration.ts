@@ -6,6 +6,7 @@ import { DEFAULT_WEIGHTS, findWeightProblems, type PriorityWeights } from '@app/
 import type { AppConfig, AuthConfig, DatabaseConfig, PriorityConfig } from './config.types';
 import { envSchema, type Env } from './env.schema';
 import { securityConfig } from './security-config';
+import { slaConfig } from './sla-config';
 
 const MIN_PRODUCTION_SECRET_BYTES = 32;
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
@@ -138,6 +139,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
     database: databaseConfig(env),
     auth: authConfig(env, problems),
     priority: priorityConfig(env, problems),
+    sla: slaConfig(env, problems),
     security: securityConfig(env, parseDuration(env.REFRESH_TOKEN_TTL), problems),
     queue: {
       agingIntervalMs: env.AGING_INTERVAL_MS,

@@ -49,6 +49,9 @@ export const envSchema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
 
   PRIORITY_WEIGHTS_FILE: z.string().optional(),
+  SLA_POLICY_FILE: z.string().optional(),
+  SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(15_000),
+  SLA_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
 
   ...SECURITY_ENV,
   AGING_INTERVAL_MS: z.coerce.number().int().min(0).max(30_000).default(15_000),

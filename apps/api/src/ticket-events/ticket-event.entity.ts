@@ -10,6 +10,8 @@ export const TICKET_EVENT_TYPES = [
   'commented',
   'priority_overridden',
   'override_cleared',
+  'sla_warning',
+  'sla_breached',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -68,6 +68,13 @@ export interface OverrideClearedData {
   level: PriorityLevel;
 }
 
+/** sla_warning / sla_breached: `due_at` is null for a paused target that had not come due. */
+export interface SlaEventData {
+  metric: 'first_response' | 'resolution';
+  level: PriorityLevel;
+  due_at: string | null;
+}
+
 export type EventData =
   | CreatedEventData
   | LevelRaisedData
@@ -77,7 +84,8 @@ export type EventData =
   | RetriagedData
   | CommentedData
   | PriorityOverriddenData
-  | OverrideClearedData;
+  | OverrideClearedData
+  | SlaEventData;
 
 export interface NewEvent {
   ticketId: number;

@@ -5,6 +5,7 @@ import type { Repository } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { serializePauses, SlaService } from '../sla/sla.service';
 import { Transactions } from '../database/transactions';
 import { ValidationFailedException } from '../common/validation';
 import { TicketEventsService, type NewEvent } from '../ticket-events/ticket-events.service';
@@ -27,6 +28,7 @@ export class TicketImportService {
     private readonly events: TicketEventsService,
     private readonly totals: TicketTotals,
     private readonly clock: Clock,
+    private readonly sla: SlaService,
   ) {}
 
   async import(dto: ImportRequest, admin: AuthUser): Promise<ImportResultDto> {
@@ -49,7 +51,7 @@ export class TicketImportService {
     for (const ticket of tickets) this.totals.added(ticket);
     return {
       imported: tickets.length,
-      tickets: tickets.map((ticket) => this.ticketsService.toDto(ticket)),
+      tickets: tickets.map((ticket) => this.ticketsService.toDto(ticket, admin, now)),
     };
   }
 
@@ -85,8 +87,12 @@ export class TicketImportService {
       resolvedAt: status === 'resolved' || status === 'closed' ? now : null,
       closedAt: status === 'closed' ? now : null,
       ...NEW_TICKET_WORK,
+      // Likewise an imported pending ticket is paused from the import on.
+      slaPauses: status === 'pending' ? serializePauses([{ from: now.getTime(), to: null }]) : null,
     });
+    ticket.firstResolvedAt = ticket.resolvedAt;
     const priority = this.priority.score(factsOf(ticket), now);
-    return Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
+    Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
+    return Object.assign(ticket, this.sla.columns(ticket, now));
   }
 }

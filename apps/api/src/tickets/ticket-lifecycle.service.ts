@@ -9,6 +9,8 @@ import { Clock } from '../common/clock';
 import { ValidationFailedException } from '../common/validation';
 import { Transactions } from '../database/transactions';
 import { DueWorkRunner } from '../due-work/due-work.runner';
+import { slaStatusFacts } from '../sla/sla-status';
+import { SlaService } from '../sla/sla.service';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import { User } from '../users/user.entity';
 import type { TicketDto } from './dto/ticket.dto';
@@ -42,6 +44,7 @@ export class TicketLifecycleService {
     private readonly totals: TicketTotals,
     private readonly clock: Clock,
     private readonly runner: DueWorkRunner,
+    private readonly sla: SlaService,
   ) {}
 
   async update(id: number, dto: UpdateTicketDto, actor: AuthUser): Promise<TicketDto> {
@@ -55,6 +58,7 @@ export class TicketLifecycleService {
     const now = this.clock.now();
     const plan = planUpdate(ticket, dto, actor, now, this.priority);
     if (plan.events.length > 0) {
+      this.withSla(ticket, plan, now);
       await this.transactions.run((manager) => this.apply(manager, ticket, plan, now));
       this.totals.changed(ticket, { ...ticket, ...plan.changes });
       if (mayFreeCapacity(ticket, plan)) this.runner.nudge(AUTO_ASSIGNMENT_JOB);
@@ -83,6 +87,15 @@ export class TicketLifecycleService {
       await manager.update(User, { id: plan.assignedTo }, { lastAssignedAt: now });
     }
     await this.events.record(manager, plan.events);
+  }
+
+  /** Pending opens or closes a pause; any change of level or status refreshes the SLA columns. */
+  private withSla(ticket: Ticket, plan: UpdatePlan, now: Date): void {
+    const to = plan.changes.status;
+    if (to !== undefined && to !== ticket.status) {
+      Object.assign(plan.changes, slaStatusFacts(ticket, to, now));
+    }
+    Object.assign(plan.changes, this.sla.columns({ ...ticket, ...plan.changes }, now));
   }
 
   private async checkAssignee(id: number): Promise<void> {

@@ -1,9 +1,13 @@
 import type { TicketStatus } from './ticket.entity';
 
-/** Allowed moves: open → in_progress → resolved → closed, and reopening resolved or closed work. */
+/**
+ * Allowed moves: open → in_progress → resolved → closed, reopening resolved or closed work, and
+ * `pending` (waiting on the customer) from and back to open or in_progress.
+ */
 export const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
-  open: ['in_progress'],
-  in_progress: ['resolved'],
+  open: ['in_progress', 'pending'],
+  in_progress: ['resolved', 'pending'],
+  pending: ['in_progress', 'open'],
   resolved: ['closed', 'open'],
   closed: ['open'],
 };

@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
+import { slaCondition, type SlaFilter } from '../sla/sla-filters';
 import type { ListTicketsQuery, TicketSort } from './dto/list-tickets.query';
 import type { TicketPageDto } from './dto/ticket.dto';
 import { ACTIVE_STATUSES, Ticket, type TicketStatus } from './ticket.entity';
@@ -11,7 +13,7 @@ import { TicketTotals, type CountFilter } from './ticket-totals';
 import { TicketsService, visibleTo, withPeople } from './tickets.service';
 
 interface SortOrder {
-  column: 'queueKey' | 'createdAt';
+  column: 'queueKey' | 'createdAt' | 'slaDueKey';
   direction: 'ASC' | 'DESC';
 }
 
@@ -23,6 +25,7 @@ const ORDERS: Record<TicketSort, SortOrder> = {
   priority: { column: 'queueKey', direction: 'ASC' },
   created_at: { column: 'createdAt', direction: 'ASC' },
   '-created_at': { column: 'createdAt', direction: 'DESC' },
+  sla_due: { column: 'slaDueKey', direction: 'ASC' },
 };
 
 /** One page's query: the filters, the text search, and where it starts. */
@@ -32,6 +35,9 @@ interface PageRequest {
   order: SortOrder;
   cursor?: CursorPosition;
   limit: number;
+  /** `sla=`, compared with the stored SLA instants at `now` (docs/sla.md). */
+  sla?: SlaFilter;
+  now: Date;
 }
 
 /** `!` escapes LIKE's wildcards on both engines (SQLite has no default escape character). */
@@ -44,6 +50,7 @@ export class TicketQueueService {
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     private readonly ticketsService: TicketsService,
     private readonly totals: TicketTotals,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: ListTicketsQuery, viewer: AuthUser): Promise<TicketPageDto> {
@@ -57,6 +64,8 @@ export class TicketQueueService {
       cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort),
       // One extra row tells whether a next page exists without another query.
       limit: query.limit + 1,
+      sla: query.sla,
+      now: this.clock.now(),
     };
     const offset = (query.page - 1) * query.limit;
     const statuses = request.filter.status;
@@ -64,11 +73,11 @@ export class TicketQueueService {
       offset === 0 && Array.isArray(statuses)
         ? this.mergedPage(request, statuses)
         : this.page(request, offset);
-    const [tickets, total] = await Promise.all([rows, this.total(request.filter, request.q)]);
+    const [tickets, total] = await Promise.all([rows, this.total(request)]);
     const page = tickets.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      tickets: page.map((ticket) => this.ticketsService.toDto(ticket, viewer)),
+      tickets: page.map((ticket) => this.ticketsService.toDto(ticket, viewer, request.now)),
       page: query.page,
       limit: query.limit,
       total,
@@ -90,6 +99,7 @@ export class TicketQueueService {
         q: likePattern(request.q),
       });
     }
+    if (request.sla) select.andWhere(...slaCondition('t', request.sla, request.now));
     if (request.cursor) this.after(select, request.cursor, order);
     return select;
   }
@@ -109,8 +119,7 @@ export class TicketQueueService {
       statuses.map((status) => this.page({ ...request, filter: { ...request.filter, status } }, 0)),
     );
     const direction = request.order.direction === 'ASC' ? 1 : -1;
-    const key = (t: Ticket) =>
-      request.order.column === 'queueKey' ? Number(t.queueKey) : t.createdAt.getTime();
+    const key = (t: Ticket) => sortKey(t, request.order.column);
     return parts
       .flat()
       .sort((a, b) => direction * (key(a) - key(b) || a.id - b.id))
@@ -164,8 +173,12 @@ export class TicketQueueService {
     );
   }
 
-  /** Text searches are counted each time: no index narrows them, and few repeat exactly. */
-  private total(filter: CountFilter, q: string | undefined): Promise<number> {
+  /**
+   * Text searches are counted each time: no index narrows them, and few repeat exactly. SLA
+   * states change with time alone, so their counts are never cached either.
+   */
+  private total(request: PageRequest): Promise<number> {
+    const { filter, q, sla } = request;
     const count = async () => {
       const select = this.tickets
         .createQueryBuilder('t')
@@ -176,10 +189,11 @@ export class TicketQueueService {
           q: likePattern(q),
         });
       }
+      if (sla) select.andWhere(...slaCondition('t', sla, request.now));
       const row = await select.getRawOne<{ n: string | number }>();
       return Number(row?.n ?? 0);
     };
-    return q === undefined ? this.totals.get(filter, count) : count();
+    return q === undefined && sla === undefined ? this.totals.get(filter, count) : count();
   }
 }
 
@@ -197,7 +211,12 @@ function toWhere(filter: CountFilter): Record<string, unknown> {
   return where;
 }
 
+function sortKey(ticket: Ticket, column: SortOrder['column']): number {
+  if (column === 'queueKey') return Number(ticket.queueKey);
+  if (column === 'slaDueKey') return Number(ticket.slaDueKey);
+  return ticket.createdAt.getTime();
+}
+
 function positionOf(ticket: Ticket, sort: TicketSort): CursorPosition {
-  const key = sort === 'priority' ? Number(ticket.queueKey) : ticket.createdAt.getTime();
-  return { sort, key, id: ticket.id };
+  return { sort, key: sortKey(ticket, ORDERS[sort].column), id: ticket.id };
 }

@@ -10,7 +10,9 @@ import type { Ticket } from './ticket.entity';
 const TICKET_INSERT =
   'INSERT INTO tickets (issue_type, impact, customer_type, title, description, status, ' +
   'priority_score, priority_level, scored_at, created_by, created_at, updated_at, queue_key, ' +
-  'next_rescore_at, resolved_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'next_rescore_at, resolved_at, closed_at, first_resolved_at, sla_due_key, sla_breach_at, ' +
+  'sla_risk_from, sla_risk_until, sla_next_check_at) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /** The work columns of a new ticket (the INSERT leaves them to their NULL defaults). */
 export const NEW_TICKET_WORK = {
@@ -21,6 +23,8 @@ export const NEW_TICKET_WORK = {
   priorityOverrideReason: null,
   priorityOverrideBy: null,
   priorityOverrideAt: null,
+  slaPauses: null,
+  slaFlags: 0,
 } as const satisfies Partial<Ticket>;
 
 /** DATETIME(3) text in UTC, as TypeORM itself writes it on both engines. */
@@ -54,6 +58,12 @@ export async function insertTicket(manager: EntityManager, ticket: Ticket): Prom
     sqlDateTime(ticket.nextRescoreAt),
     sqlDateTime(ticket.resolvedAt),
     sqlDateTime(ticket.closedAt),
+    sqlDateTime(ticket.firstResolvedAt),
+    ticket.slaDueKey,
+    sqlDateTime(ticket.slaBreachAt),
+    sqlDateTime(ticket.slaRiskFrom),
+    sqlDateTime(ticket.slaRiskUntil),
+    sqlDateTime(ticket.slaNextCheckAt),
   ]);
   ticket.id = insertedId(raw);
 }

@@ -16,9 +16,9 @@ export const factsOf = (ticket: Ticket): TicketFacts => ({
   createdAt: ticket.createdAt,
 });
 
-/** Only work still waiting for someone gains age points. */
+/** Only work still waiting for someone gains age points (pending too: the customer waits). */
 export const isAging = (status: TicketStatus): boolean =>
-  status === 'open' || status === 'in_progress';
+  status === 'open' || status === 'in_progress' || status === 'pending';
 
 export type ScoreFields = Pick<
   Ticket,

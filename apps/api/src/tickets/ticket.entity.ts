@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 
 import { User } from '../users/user.entity';
 
-export const TICKET_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
+export const TICKET_STATUSES = ['open', 'in_progress', 'pending', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** Done work; every other status is live work that the queue lists and agents hold. */
@@ -19,6 +19,8 @@ export const ACTIVE_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(
 @Index('IDX_tickets_level_queue', ['priorityLevel', 'queueKey', 'id'])
 @Index('IDX_tickets_creator_queue', ['createdBy', 'queueKey', 'id'])
 @Index('IDX_tickets_assignee_queue', ['assigneeId', 'status', 'queueKey', 'id'])
+@Index('IDX_tickets_sla_due', ['slaDueKey', 'id'])
+@Index('IDX_tickets_status_sla_due', ['status', 'slaDueKey', 'id'])
 export class Ticket {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -119,4 +121,44 @@ export class Ticket {
 
   @Column({ name: 'priority_override_at', type: 'datetime', precision: 3, nullable: true })
   priorityOverrideAt: Date | null;
+
+  // SLA (docs/sla.md): facts the clocks need, events recorded, and what the queue filters on.
+
+  /** The first time it was resolved; a reopening keeps it (the resolution target was met then). */
+  @Column({ name: 'first_resolved_at', type: 'datetime', precision: 3, nullable: true })
+  firstResolvedAt: Date | null;
+
+  /** Pending periods as JSON `[[from_ms, to_ms | null], …]`; null when never pending. */
+  @Column({ name: 'sla_pauses', type: 'text', nullable: true })
+  slaPauses: string | null;
+
+  /** Bit set of the warnings and breaches recorded (libs/sla slaEventBit). */
+  @Column({ name: 'sla_flags', type: 'integer', default: 0 })
+  slaFlags: number;
+
+  /** Earliest due instant (ms) of an unmet running target; FAR_FUTURE when none (sorts last). */
+  @Column({
+    name: 'sla_due_key',
+    type: 'bigint',
+    default: 8_640_000_000_000_000,
+    transformer: { to: (v: number) => v, from: Number },
+  })
+  slaDueKey: number;
+
+  /** Breached at any instant after this one; null when no target is (or will be) breached. */
+  @Column({ name: 'sla_breach_at', type: 'datetime', precision: 3, nullable: true })
+  slaBreachAt: Date | null;
+
+  /** At risk from this instant (an unmet target's warning) until `sla_risk_until`. */
+  @Column({ name: 'sla_risk_from', type: 'datetime', precision: 3, nullable: true })
+  slaRiskFrom: Date | null;
+
+  @Index('IDX_tickets_sla_risk')
+  @Column({ name: 'sla_risk_until', type: 'datetime', precision: 3, nullable: true })
+  slaRiskUntil: Date | null;
+
+  /** When the SLA job must look at this ticket next (a warning or breach falls due). */
+  @Index('IDX_tickets_sla_next_check')
+  @Column({ name: 'sla_next_check_at', type: 'datetime', precision: 3, nullable: true })
+  slaNextCheckAt: Date | null;
 }

@@ -11,6 +11,7 @@ import { Transactions } from '../database/transactions';
 import type { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import { TicketMetrics } from '../metrics/ticket-metrics';
+import { SlaService } from '../sla/sla.service';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketDto, type CreatedTicketDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
@@ -45,6 +46,7 @@ export class TicketsService {
     private readonly events: TicketEventsService,
     private readonly totals: TicketTotals,
     private readonly metrics: TicketMetrics,
+    private readonly sla: SlaService,
     private readonly runner: DueWorkRunner,
   ) {}
 
@@ -62,10 +64,12 @@ export class TicketsService {
       updatedAt: now,
       resolvedAt: null,
       closedAt: null,
+      firstResolvedAt: null,
       ...NEW_TICKET_WORK,
     });
     const priority = this.priority.score(factsOf(ticket), now);
     Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
+    Object.assign(ticket, this.sla.columns(ticket, now));
     // A plain INSERT (no save() reload, no query builder); the ticket and its `created` entry
     // commit together.
     await this.transactions.run(async (manager) => {
@@ -78,7 +82,12 @@ export class TicketsService {
     this.totals.added(ticket);
     this.metrics.created(priority.level);
     this.runner.nudge(AUTO_ASSIGNMENT_JOB);
-    return { ...TicketDto.from(ticket, priority), score: priority.score, level: priority.level };
+    return {
+      ...TicketDto.from(ticket, priority),
+      sla: this.sla.view(ticket, now),
+      score: priority.score,
+      level: priority.level,
+    };
   }
 
   /** Someone else's ticket is "not found" to a reporter, so ids reveal nothing. */
@@ -110,8 +119,9 @@ export class TicketsService {
    * The breakdown is derived for the instant the stored score was computed, so they agree.
    * Reporters never see an override's reason or author.
    */
-  toDto(ticket: Ticket, viewer?: AuthUser): TicketDto {
+  toDto(ticket: Ticket, viewer?: AuthUser, now = this.clock.now()): TicketDto {
     const priority = this.priority.score(factsOf(ticket), ticket.scoredAt);
-    return TicketDto.from(ticket, priority, viewer?.role !== 'reporter');
+    const sla = this.sla.view(ticket, now);
+    return { ...TicketDto.from(ticket, priority, viewer?.role !== 'reporter'), sla };
   }
 }

@@ -10,17 +10,19 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 import { PageQuery } from '../../common/page.query';
+import { SLA_STATES, type SlaFilter } from '../../sla/sla-filters';
 import { TICKET_STATUSES } from '../ticket.entity';
 
 const STATUS_NAME = `(${TICKET_STATUSES.join('|')})`;
 const STATUS_LIST = new RegExp(`^(all|${STATUS_NAME}(,${STATUS_NAME})*)$`);
 
-export const TICKET_SORTS = ['priority', 'created_at', '-created_at'] as const;
+export const TICKET_SORTS = ['priority', 'created_at', '-created_at', 'sla_due'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 export class ListTicketsQuery extends PageQuery {
   /**
-   * `priority` (default): highest score first, oldest first among equals; or by creation time.
+   * `priority` (default): highest score first, oldest first among equals; or by creation time;
+   * or `sla_due`: the earliest unmet SLA due instant first, met or paused targets last.
    */
   @ApiPropertyOptional({ enum: TICKET_SORTS, default: 'priority' })
   @IsOptional()
@@ -79,4 +81,13 @@ export class ListTicketsQuery extends PageQuery {
   @IsOptional()
   @IsIn(CUSTOMER_TYPES)
   customer_type?: CustomerType;
+
+  /**
+   * `breached` (a target is past due), `at_risk` (past the warning of an unmet target, nothing
+   * breached) or `ok` (neither), as of the request (docs/sla.md).
+   */
+  @ApiPropertyOptional({ enum: SLA_STATES })
+  @IsOptional()
+  @IsIn(SLA_STATES)
+  sla?: SlaFilter;
 }

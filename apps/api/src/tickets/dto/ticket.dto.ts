@@ -14,6 +14,7 @@ import { ApiEnum, ApiInteger, ApiTimestamp } from '../../common/api-fields';
 import { TICKET_STATUSES, type Ticket, type TicketStatus } from '../ticket.entity';
 
 const FACTORS: readonly Factor[] = ['issue_type', 'customer_type', 'impact', 'age'];
+import { TicketSlaDto } from '../../sla/dto/ticket-sla.dto';
 
 export class FactorPointsDto {
   @ApiEnum(FACTORS, { example: 'issue_type' })
@@ -161,9 +162,12 @@ export class TicketDto {
     description: 'The first public comment by an agent or admin; null until then.',
   })
   first_response_at: string | null;
+  /** The response and resolution targets of the level in force, as of the answer (docs/sla.md). */
+  @ApiProperty({ type: () => TicketSlaDto })
+  sla: TicketSlaDto;
 
   /** `showReason`: false for reporters, who never see why (or by whom) a level was pinned. */
-  static from(ticket: Ticket, priority: PriorityResult, showReason = true): TicketDto {
+  static from(ticket: Ticket, priority: PriorityResult, showReason = true): Omit<TicketDto, 'sla'> {
     return {
       id: ticket.id,
       issue_type: ticket.issueType,

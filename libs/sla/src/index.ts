@@ -1,0 +1,4 @@
+export * from './calendar-spec';
+export * from './calendar';
+export * from './policy';
+export * from './sla';
