@@ -4,15 +4,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
 
 import { AppModule } from './app.module';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
 import type { AppConfig } from './config';
 import { applyCors } from './security/cors';
 import { useJsonOnlyBodies } from './security/json-only-body';
+import { serveConsole } from './web/console';
 
-export const PUBLIC_DIR = join(__dirname, 'public');
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const CONTENT_SECURITY_POLICY = {
@@ -21,6 +20,8 @@ const CONTENT_SECURITY_POLICY = {
     scriptSrc: ["'self'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:'],
+    // No remote fonts: the console uses the system's.
+    fontSrc: ["'self'"],
     connectSrc: ["'self'"],
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],
@@ -47,7 +48,7 @@ function setUpOpenApi(app: NestFastifyApplication) {
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
-/** Everything the HTTP layer needs beyond the module graph: adapter, headers, docs, static UI. */
+/** Everything the HTTP layer needs beyond the module graph: adapter, headers, docs, the console. */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   // process.exit(0) after a clean drain, instead of re-raising the signal (exit 143).
@@ -60,7 +61,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   // The API speaks JSON only: any other body type is answered 415.
   fastify.removeContentTypeParser(['text/plain']);
   useJsonOnlyBodies(app, BODY_LIMIT_BYTES);
-  app.useStaticAssets({ root: PUBLIC_DIR, prefix: '/', index: ['index.html'] });
+  await serveConsole(app);
   setUpOpenApi(app);
   return app;
 }
