@@ -7,11 +7,14 @@ import { join } from 'node:path';
 /**
  * The built console (apps/web → dist/web). From the sources (tests, ts-node) this file is in
  * apps/api/src/web; compiled, in dist/apps/api/apps/api/src/web: both reach the repo's dist/web.
+ * Looked up at start, not at import, so a test can build the console first.
  */
-export const WEB_DIR = [
-  join(__dirname, '..', '..', '..', '..', 'dist', 'web'),
-  join(__dirname, '..', '..', '..', '..', '..', '..', 'web'),
-].find((dir) => existsSync(join(dir, 'index.html')));
+export function findWebDir(): string | undefined {
+  return [
+    join(__dirname, '..', '..', '..', '..', 'dist', 'web'),
+    join(__dirname, '..', '..', '..', '..', '..', '..', 'web'),
+  ].find((dir) => existsSync(join(dir, 'index.html')));
+}
 
 /** GET routes that answer without a token: a browser may open them, so never shadow them. */
 const PUBLIC_PREFIXES = ['/docs', '/health', '/metrics', '/assets/'];
@@ -49,12 +52,13 @@ function cacheHeaders(reply: FastifyReply, path: string) {
  */
 export async function serveConsole(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  if (!WEB_DIR) {
+  const root = findWebDir();
+  if (!root) {
     fastify.log.warn('The console is not built (dist/web): run `npm run build` to serve it at /');
     return;
   }
   await app.register(fastifyStatic, {
-    root: WEB_DIR,
+    root,
     prefix: '/',
     index: false,
     wildcard: true,
