@@ -58,7 +58,7 @@ describeWithChromium('the console in Chromium', (executablePath) => {
     await page.getByLabel('Password').fill(PASSWORD);
     await ui().button('Create account').click();
     await ui().heading('Queue').waitFor();
-    await expect(page.getByText(`Signed in as ${username}`)).toBeTruthy();
+    await page.getByText(`Signed in as ${username}`).waitFor();
     await page.getByText('No tickets match these filters.').waitFor();
     expect(await page.getByRole('status').filter({ hasText: '0 tickets' }).count()).toBe(1);
   });
@@ -75,7 +75,9 @@ describeWithChromium('the console in Chromium', (executablePath) => {
     await page.getByLabel('Username').fill('x');
     await page.getByLabel('Password').fill('short');
     await ui().button('Create account').click();
-    await page.getByText('Use 3 to 64 characters: letters, digits, underscore, dot or hyphen.').waitFor();
+    await page
+      .getByText('Use 3 to 64 characters: letters, digits, underscore, dot or hyphen.')
+      .waitFor();
     expect(await page.getByLabel('Username').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill(PASSWORD);
@@ -102,7 +104,9 @@ describeWithChromium('the console in Chromium', (executablePath) => {
       expect.arrayContaining([expect.stringMatching(/^Issue type\s*critical\s*5$/)]),
     );
     await page.getByRole('link', { name: /Open ticket #\d+/ }).click();
-    await ui().heading(/Ticket #\d+: Checkout fails for EU users/).waitFor();
+    await ui()
+      .heading(/Ticket #\d+: Checkout fails for EU users/)
+      .waitFor();
     await page.getByRole('heading', { name: 'History' }).waitFor();
     await page.getByText(/^Created at P\d/).waitFor();
     expect(await page.getByRole('definition').allTextContents()).toContain(username);
@@ -134,7 +138,9 @@ describeWithChromium('the console in Chromium', (executablePath) => {
 
     const link = ui().table().getByRole('link', { name: 'Paged 5' });
     await link.click();
-    await ui().heading(/Ticket #\d+: Paged 5/).waitFor();
+    await ui()
+      .heading(/Ticket #\d+: Paged 5/)
+      .waitFor();
     await ui().link('Back to queue').click();
     await ui().heading('Queue').waitFor();
     await eventually(async () =>
@@ -278,7 +284,9 @@ describeWithChromium('the console in Chromium', (executablePath) => {
 
   it('should fit a phone without sideways scrolling', async () => {
     const { username, token } = await createUser(harness);
-    await createTicket(harness, token, { title: 'A rather long title that has to wrap on a phone' });
+    await createTicket(harness, token, {
+      title: 'A rather long title that has to wrap on a phone',
+    });
     await page.setViewportSize(PHONE);
     await signIn(page, base(), username);
     await ui().table().waitFor();
