@@ -71,7 +71,7 @@ export function QueuePage() {
         </span>{' '}
         {queue.dataUpdatedAt > 0 && (
           <span>
-            Updated{' '}
+            · Updated{' '}
             <time dateTime={new Date(queue.dataUpdatedAt).toISOString()}>
               {formatClock(queue.dataUpdatedAt)}
             </time>
