@@ -60,7 +60,7 @@ export async function serveConsole(app: NestFastifyApplication): Promise<void> {
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
-    index: false,
+    index: ['index.html'],
     wildcard: true,
     setHeaders: cacheHeaders,
   });
