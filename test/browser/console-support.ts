@@ -48,7 +48,7 @@ export async function stopConsole(harness: ConsoleHarness | undefined) {
 export async function createUser(
   harness: ConsoleHarness,
   role: 'reporter' | 'agent' | 'admin' = 'reporter',
-  prefix = role,
+  prefix: string = role,
 ) {
   const username = uniqueName(prefix);
   const token = await harness.http.signUp(username, PASSWORD);
