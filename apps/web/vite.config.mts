@@ -7,8 +7,10 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The console is plain files served by the API from dist/web (apps/api/src/web/). Hashed
 // assets under /assets, no inline script (the CSP is script-src 'self'), no CDN, no remote font.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: here('.'),
+  // A build is always the production build, even when run from a test (NODE_ENV=test).
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   base: '/',
   plugins: [react()],
   build: {
@@ -38,4 +40,4 @@ export default defineConfig({
     setupFiles: [here('src/test/setup.ts')],
     restoreMocks: true,
   },
-});
+}));

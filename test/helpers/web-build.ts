@@ -43,6 +43,8 @@ export function ensureWebBuilt(): void {
     execFileSync(process.execPath, [vite, 'build', '--config', 'apps/web/vite.config.mts'], {
       cwd: ROOT,
       stdio: 'pipe',
+      // Jest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
