@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
+import { ApiError, problemOf } from '../../api/problem';
 import { AGENT } from '../../test/render';
 import { renewDelayMs, renewLeadMs } from './refresh-schedule';
 import { Session, type SessionDeps } from './session';
@@ -25,6 +26,7 @@ function setup(overrides: Partial<SessionDeps['auth']> = {}) {
       setItem: (key, value) => void storage.set(key, value),
       removeItem: (key) => void storage.delete(key),
     },
+    sleep: () => Promise.resolve(),
   });
   return { session, auth, posted, storage, receive: (message: TabMessage) => listener(message) };
 }
@@ -125,5 +127,23 @@ describe(Session.name, () => {
     expect(auth.logout).toHaveBeenCalledTimes(1);
     expect(posted.at(-1)).toEqual({ type: 'signed-out' });
     expect(storage.size).toBe(0);
+  });
+
+  it('should ask again when the API is busy, and give up at once when it refuses', async () => {
+    const busy = new ApiError(problemOf(429, { detail: 'Too many requests' }));
+    const refused = new ApiError(problemOf(401, { detail: 'Spent token' }));
+    const refresh = vi
+      .fn()
+      .mockRejectedValueOnce(busy)
+      .mockRejectedValueOnce(busy)
+      .mockResolvedValueOnce({ accessToken: 'a3', expiresIn: 20 })
+      .mockRejectedValueOnce(refused);
+    const { session } = setup({ refreshWithCookie: refresh });
+    await session.signIn('maria', 'pw');
+    expect(await session.renew()).toBe(true);
+    expect(session.accessToken()).toBe('a3');
+    expect(await session.renew()).toBe(false);
+    expect(refresh).toHaveBeenCalledTimes(4);
+    session.expire();
   });
 });

@@ -1,5 +1,6 @@
 import * as authApi from '../../api/auth';
 import type { AccessGrant } from '../../api/auth';
+import { ApiError } from '../../api/problem';
 import { needsRenewal, renewDelayMs, renewLeadMs } from './refresh-schedule';
 import { SessionStore } from './session-store';
 import { openTabChannel, withTabLock, type TabChannel, type TabMessage } from './tab-channel';
@@ -9,12 +10,19 @@ const HINT_KEY = 'tps.session';
 const LOCK_NAME = 'tps-session-refresh';
 const PEER_WAIT_MS = 150;
 const RETRY_MS = 5_000;
+/** Waits before asking again when the API is busy (429) or away (5xx, network). */
+const BUSY_BACKOFF_MS = [1_000, 3_000, 6_000];
+
+/** A refusal ends the session; a busy or unreachable API is asked again a little later. */
+const isTransient = (error: unknown) =>
+  !(error instanceof ApiError) || error.status === 0 || error.status === 429 || error.status >= 500;
 
 export interface SessionDeps {
   auth: Pick<typeof authApi, 'login' | 'refreshWithCookie' | 'fetchMe' | 'logout'>;
   channel: TabChannel;
   now: () => number;
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -86,13 +94,21 @@ export class Session {
       if (followed && !needsRenewal(current.expiresAt, this.lifetimeMs, this.deps.now())) {
         return true; // another tab renewed while this one waited for the lock
       }
+      return this.refreshWithBackoff();
+    });
+  }
+
+  private async refreshWithBackoff(): Promise<boolean> {
+    const sleep = this.deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    for (let attempt = 0; ; attempt++) {
       try {
         await this.adopt(await this.deps.auth.refreshWithCookie());
         return true;
-      } catch {
-        return false;
+      } catch (error) {
+        if (!isTransient(error) || attempt >= BUSY_BACKOFF_MS.length) return false;
+        await sleep(BUSY_BACKOFF_MS[attempt]);
       }
-    });
+    }
   }
 
   private async adopt(grant: AccessGrant): Promise<void> {
