@@ -81,5 +81,6 @@ export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
     throw new ApiError(problemOf(0, undefined));
   }
   if (outcome.response.ok) return outcome.data as T;
-  throw new ApiError(problemOf(outcome.response.status, outcome.error));
+  const { status, headers } = outcome.response;
+  throw new ApiError(problemOf(status, outcome.error, headers.get('Retry-After')));
 }

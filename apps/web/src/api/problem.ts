@@ -5,6 +5,8 @@ export interface Problem {
   detail: string;
   /** Messages by request field, for forms. */
   fields: Record<string, string[]>;
+  /** Seconds to wait before asking again (`Retry-After` of a 429 or 503). */
+  retryAfterSeconds?: number;
 }
 
 const text = (value: unknown): string | undefined =>
@@ -26,7 +28,7 @@ function fieldsOf(errors: unknown): Record<string, string[]> {
  * Reads a problem body defensively: the document's `ProblemDetails` schema may lag the filter,
  * and a proxy in front of the API can answer with HTML, so every field is checked.
  */
-export function problemOf(status: number, body: unknown): Problem {
+export function problemOf(status: number, body: unknown, retryAfter?: string | null): Problem {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const title = text(record.title) ?? (status === 0 ? 'Network error' : `Error ${status}`);
   const detail =
@@ -34,7 +36,14 @@ export function problemOf(status: number, body: unknown): Problem {
     (status === 0
       ? 'The service could not be reached. Check your connection and try again.'
       : title);
-  return { status, title, detail, fields: fieldsOf(record.errors) };
+  const wait = Number(retryAfter);
+  return {
+    status,
+    title,
+    detail,
+    fields: fieldsOf(record.errors),
+    ...(retryAfter && Number.isFinite(wait) && wait >= 0 && { retryAfterSeconds: wait }),
+  };
 }
 
 /** Thrown by the query and mutation functions so components get one error type. */

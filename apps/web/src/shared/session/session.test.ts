@@ -6,7 +6,7 @@ import { renewDelayMs, renewLeadMs } from './refresh-schedule';
 import { Session, type SessionDeps } from './session';
 import type { TabMessage } from './tab-channel';
 
-function setup(overrides: Partial<SessionDeps['auth']> = {}) {
+function setup(overrides: Partial<SessionDeps['auth']> = {}, onSleep?: (ms: number) => void) {
   let listener: (message: TabMessage) => void = () => undefined;
   const posted: TabMessage[] = [];
   const storage = new Map<string, string>();
@@ -26,7 +26,7 @@ function setup(overrides: Partial<SessionDeps['auth']> = {}) {
       setItem: (key, value) => void storage.set(key, value),
       removeItem: (key) => void storage.delete(key),
     },
-    sleep: () => Promise.resolve(),
+    sleep: (ms) => Promise.resolve(onSleep?.(ms)),
   });
   return { session, auth, posted, storage, receive: (message: TabMessage) => listener(message) };
 }
@@ -130,7 +130,8 @@ describe(Session.name, () => {
   });
 
   it('should ask again when the API is busy, and give up at once when it refuses', async () => {
-    const busy = new ApiError(problemOf(429, { detail: 'Too many requests' }));
+    const busy = new ApiError(problemOf(429, { detail: 'Too many requests' }, '12'));
+    const waits: number[] = [];
     const refused = new ApiError(problemOf(401, { detail: 'Spent token' }));
     const refresh = vi
       .fn()
@@ -138,9 +139,11 @@ describe(Session.name, () => {
       .mockRejectedValueOnce(busy)
       .mockResolvedValueOnce({ accessToken: 'a3', expiresIn: 20 })
       .mockRejectedValueOnce(refused);
-    const { session } = setup({ refreshWithCookie: refresh });
+    const { session } = setup({ refreshWithCookie: refresh }, (ms) => void waits.push(ms));
     await session.signIn('maria', 'pw');
     expect(await session.renew()).toBe(true);
+    // Retry-After (12 s) wins over the shorter backoff.
+    expect(waits).toEqual([12_000, 12_000]);
     expect(session.accessToken()).toBe('a3');
     expect(await session.renew()).toBe(false);
     expect(refresh).toHaveBeenCalledTimes(4);

@@ -12,6 +12,13 @@ const PEER_WAIT_MS = 150;
 const RETRY_MS = 5_000;
 /** Waits before asking again when the API is busy (429) or away (5xx, network). */
 const BUSY_BACKOFF_MS = [1_000, 3_000, 6_000];
+/** The longest a `Retry-After` is honoured while renewing (requests wait for the renewal). */
+const MAX_WAIT_MS = 30_000;
+
+function waitBeforeRetry(error: unknown, attempt: number): number {
+  const retryAfter = error instanceof ApiError ? error.problem.retryAfterSeconds : undefined;
+  return Math.min(MAX_WAIT_MS, Math.max(BUSY_BACKOFF_MS[attempt], (retryAfter ?? 0) * 1000));
+}
 
 /** A refusal ends the session; a busy or unreachable API is asked again a little later. */
 const isTransient = (error: unknown) =>
@@ -106,7 +113,7 @@ export class Session {
         return true;
       } catch (error) {
         if (!isTransient(error) || attempt >= BUSY_BACKOFF_MS.length) return false;
-        await sleep(BUSY_BACKOFF_MS[attempt]);
+        await sleep(waitBeforeRetry(error, attempt));
       }
     }
   }
