@@ -17,18 +17,12 @@ export default tseslint.config(
     ],
   },
   eslint.configs.recommended,
-  {
-    // The web UI: plain browser ES modules, no build step, no type information.
-    files: ['apps/api/src/public/**/*.js'],
-    languageOptions: { sourceType: 'module', globals: globals.browser },
-    rules: { eqeqeq: ['error', 'always'], curly: ['error', 'multi-line'] },
-  },
   ...tseslint.configs.recommendedTypeChecked.map((config) => ({
     ...config,
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
   })),
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       globals: { ...globals.node, ...globals.jest },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -51,6 +45,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       curly: ['error', 'multi-line'],
     },
+  },
+  {
+    // The console (apps/web): browser code, type-checked with its own tsconfig.
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts'],

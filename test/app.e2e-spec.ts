@@ -1,14 +1,16 @@
 import { expectProblem, Http } from './helpers/http';
 import { startTestApp, type TestApp } from './helpers/test-app';
+import { ensureWebBuilt } from './helpers/web-build';
 
 describe('the HTTP surface', () => {
   let testApp: TestApp;
   let http: Http;
 
   beforeAll(async () => {
+    ensureWebBuilt();
     testApp = await startTestApp();
     http = new Http(testApp.baseUrl);
-  });
+  }, 120_000);
 
   afterAll(() => testApp.close());
 
@@ -24,11 +26,12 @@ describe('the HTTP surface', () => {
     expect(result.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
   });
 
-  it('should serve the web page at /', async () => {
+  it('should serve the console at /', async () => {
     const result = await http.get('/');
     expect(result.status).toBe(200);
     expect(result.headers.get('content-type')).toMatch(/text\/html/);
-    expect(result.text).toContain('Ticket Priority');
+    expect(result.text).toContain('<title>Ticket Priority</title>');
+    expect(result.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('should serve Swagger UI at /docs and the document at /docs-json', async () => {

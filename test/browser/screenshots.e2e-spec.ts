@@ -8,6 +8,7 @@ import { AgingService } from '../../apps/api/src/aging/aging.service';
 import { describeWithChromium, LAPTOP, launchBrowser, PHONE } from '../helpers/browser';
 import { Http } from '../helpers/http';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { ensureWebBuilt } from '../helpers/web-build';
 
 // Regenerates docs/screenshots with the real app and browser:
 //   SCREENSHOTS=1 npx jest test/browser/screenshots --selectProjects e2e
@@ -21,6 +22,8 @@ const FILES = [
   'queue-phone.png',
   'new-ticket-phone.png',
   'queue-laptop-dark.png',
+  'ticket-laptop.png',
+  'ticket-laptop-dark.png',
 ];
 
 const SAMPLE_TICKETS: [string, number, string, string, number][] = [
@@ -43,6 +46,7 @@ function screenshotSuite(executablePath: string) {
 
   beforeAll(async () => {
     mkdirSync(OUT_DIR, { recursive: true });
+    ensureWebBuilt();
     testApp = await startTestApp();
   }, 120_000);
 
@@ -60,7 +64,7 @@ function screenshotSuite(executablePath: string) {
   }
 
   async function signIn(page: Page, username: string) {
-    await page.goto(`${testApp.baseUrl}/#/signin`);
+    await page.goto(`${testApp.baseUrl}/signin`);
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -88,6 +92,10 @@ function screenshotSuite(executablePath: string) {
     const http = new Http(testApp.baseUrl);
     const username = 'maria.support';
     await seed(http, await http.signUp(username, PASSWORD));
+    // An agent, so the ticket page shows the lifecycle buttons.
+    await testApp.dataSource.query("UPDATE users SET role = 'agent' WHERE username = ?", [
+      username,
+    ]);
     const browser = await launchBrowser(executablePath);
     try {
       const page = await browser.context.newPage();
@@ -100,7 +108,12 @@ function screenshotSuite(executablePath: string) {
       await createTicket(page, 'Payments page shows a blank screen');
       await shoot(page, 'new-ticket-laptop.png');
 
-      await page.getByRole('link', { name: 'Queue' }).click();
+      await page.getByRole('link', { name: /^Open ticket #/ }).click();
+      await page.getByRole('button', { name: 'Start work' }).click();
+      await page.getByText(/is now in progress/).waitFor();
+      await shoot(page, 'ticket-laptop.png');
+
+      await page.getByRole('link', { name: 'Queue', exact: true }).click();
       await page.getByRole('table', { name: 'Tickets' }).waitFor();
       await page.getByText('Page 1 of 2').waitFor();
       await shoot(page, 'queue-laptop.png');
@@ -119,6 +132,9 @@ function screenshotSuite(executablePath: string) {
       await signIn(page, username);
       await page.getByText('Page 1 of 2').waitFor();
       await shoot(page, 'queue-laptop-dark.png');
+      await page.getByRole('link', { name: 'Payments page shows a blank screen' }).click();
+      await page.getByRole('heading', { name: 'History' }).waitFor();
+      await shoot(page, 'ticket-laptop-dark.png');
     } finally {
       await dark.close();
     }

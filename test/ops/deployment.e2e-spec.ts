@@ -51,7 +51,11 @@ describe('deployment files', () => {
         expect.stringMatching(/^npm prune --omit=dev\b/),
       ]),
     );
-    expect(packageJson.scripts.build).toBe('nest build');
+    // The image's build step builds the API and the console (dist/web, served at /).
+    expect(packageJson.scripts.build).toBe(
+      'nest build && vite build --config apps/web/vite.config.mts',
+    );
+    expect(existsSync(join(ROOT, 'dist/web/index.html'))).toBe(true);
     const cmd = steps.filter((s) => s.op === 'CMD').pop()!;
     expect(JSON.parse(cmd.args)).toEqual(['node', MAIN_JS]);
     expect(existsSync(join(ROOT, MAIN_JS))).toBe(true);

@@ -4,7 +4,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
 
 import { AppModule } from './app.module';
 import { answerClientError } from './common/client-error';
@@ -13,8 +12,8 @@ import type { AppConfig } from './config';
 import { setUpOpenApi } from './openapi/openapi-document';
 import { applyCors } from './security/cors';
 import { useJsonOnlyBodies } from './security/json-only-body';
+import { serveConsole } from './web/console';
 
-export const PUBLIC_DIR = join(__dirname, 'public');
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const CONTENT_SECURITY_POLICY = {
@@ -23,6 +22,8 @@ const CONTENT_SECURITY_POLICY = {
     scriptSrc: ["'self'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:'],
+    // No remote fonts: the console uses the system's.
+    fontSrc: ["'self'"],
     connectSrc: ["'self'"],
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],
@@ -33,7 +34,7 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
-/** Everything the HTTP layer needs beyond the module graph: adapter, headers, docs, static UI. */
+/** Everything the HTTP layer needs beyond the module graph: adapter, headers, docs, the console. */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   // process.exit(0) after a clean drain, instead of re-raising the signal (exit 143).
@@ -48,7 +49,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   // The API speaks JSON only: any other body type is answered 415.
   fastify.removeContentTypeParser(['text/plain']);
   useJsonOnlyBodies(app, BODY_LIMIT_BYTES);
-  app.useStaticAssets({ root: PUBLIC_DIR, prefix: '/', index: ['index.html'] });
+  await serveConsole(app);
   setUpOpenApi(app);
   return app;
 }

@@ -1,0 +1,20 @@
+// Names for the generated schema types. Nothing here is written by hand: every type is an
+// alias of `schema.d.ts`, which `npm run api:types` regenerates from the API's document.
+import type { components, paths } from './schema';
+
+type Schemas = components['schemas'];
+
+export type Ticket = Schemas['TicketDto'];
+export type CreatedTicket = Schemas['CreatedTicketDto'];
+export type TicketPage = Schemas['TicketPageDto'];
+export type TicketEvent = Schemas['TicketEventDto'];
+export type FactorPoints = Schemas['FactorPointsDto'];
+export type NewTicket = Schemas['CreateTicketDto'];
+export type Me = Schemas['UserDto'];
+export type Token = Schemas['TokenDto'];
+export type TicketStatus = Ticket['status'];
+export type PriorityLevel = Ticket['priority_level'];
+export type IssueType = Ticket['issue_type'];
+export type CustomerType = Ticket['customer_type'];
+export type Role = Me['role'];
+export type QueueQuery = NonNullable<paths['/tickets']['get']['parameters']['query']>;

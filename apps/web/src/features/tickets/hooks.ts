@@ -1,0 +1,88 @@
+import {
+  keepPreviousData,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+
+import { ApiError } from '../../api/problem';
+import * as tickets from '../../api/tickets';
+import type { NewTicket, TicketStatus } from '../../api/types';
+import { LEVELS } from '../../shared/badges';
+import { toQuery, type QueueParams } from './queue-params';
+
+/** How often an open queue asks again (only while the tab is visible). */
+export const QUEUE_REFRESH_MS = 30_000;
+
+export const ticketKeys = {
+  all: ['tickets'] as const,
+  list: (params: QueueParams) => ['tickets', 'list', params] as const,
+  count: (level: string, status?: string) => ['tickets', 'count', level, status ?? ''] as const,
+  one: (id: number) => ['tickets', 'one', id] as const,
+  events: (id: number) => ['tickets', 'events', id] as const,
+};
+
+export function useQueue(params: QueueParams) {
+  return useQuery({
+    queryKey: ticketKeys.list(params),
+    queryFn: ({ signal }) => tickets.listTickets(toQuery(params), signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: QUEUE_REFRESH_MS,
+  });
+}
+
+/** "Tickets by priority": one `limit=1` page per level, reading only `total`. */
+export function useLevelCounts(status?: TicketStatus) {
+  return useQueries({
+    queries: LEVELS.map((level) => ({
+      queryKey: ticketKeys.count(level, status),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        tickets.listTickets(
+          { priority_level: level, page: 1, limit: 1, ...(status && { status }) },
+          signal,
+        ),
+      select: (page: { total: number }) => page.total,
+      refetchInterval: QUEUE_REFRESH_MS,
+    })),
+  });
+}
+
+export function useTicket(id: number) {
+  return useQuery({
+    queryKey: ticketKeys.one(id),
+    queryFn: ({ signal }) => tickets.getTicket(id, signal),
+  });
+}
+
+export function useTicketEvents(id: number) {
+  return useQuery({
+    queryKey: ticketKeys.events(id),
+    queryFn: ({ signal }) => tickets.getTicketEvents(id, signal),
+  });
+}
+
+export function useCreateTicket() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (ticket: NewTicket) => tickets.createTicket(ticket),
+    onSuccess: () => client.invalidateQueries({ queryKey: ticketKeys.all }),
+  });
+}
+
+/** Moves a ticket; on a 409 reloads it so the page shows (and says) what it is now. */
+export function useMoveTicket(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (status: TicketStatus) => tickets.moveTicket(id, status),
+    onSuccess: (ticket) => {
+      client.setQueryData(ticketKeys.one(id), ticket);
+      return client.invalidateQueries({ queryKey: ticketKeys.all });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        return client.invalidateQueries({ queryKey: ticketKeys.all });
+      }
+    },
+  });
+}
