@@ -14,8 +14,22 @@ export function describeEvent(event: TicketEvent): string {
       return `Rose from ${str(data.from)} to ${str(data.to)} (score ${str(data.score_from)} → ${str(data.score_to)})`;
     case 'status_changed':
       return `Moved from ${statusLabel(data.from as never)} to ${statusLabel(data.to as never)}`;
-    default:
-      return str(event.type);
+    case 'assigned':
+      return data.to === null ? 'Unassigned' : `Assigned to user #${str(data.to)}`;
+    case 'claimed':
+      return 'Claimed from the queue';
+    case 'retriaged':
+      return `Re-triaged: ${str(data.level_from)} → ${str(data.level_to)} (score ${str(data.score_from)} → ${str(data.score_to)})`;
+    case 'commented':
+      return data.internal ? 'Left an internal note' : 'Replied';
+    case 'priority_overridden':
+      return `Priority set to ${str(data.to)}: ${str(data.reason)}`;
+    case 'override_cleared':
+      return `Priority override cleared; ${str(data.level)} applies`;
+    case 'sla_warning':
+      return `SLA warning: ${str(data.metric).replace('_', ' ')} due ${formatDate(str(data.due_at))}`;
+    case 'sla_breached':
+      return `SLA breached: ${str(data.metric).replace('_', ' ')} was due ${formatDate(str(data.due_at))}`;
   }
 }
 
