@@ -54,6 +54,10 @@ export const envSchema = z.object({
   AGING_INTERVAL_MS: z.coerce.number().int().min(0).max(30_000).default(15_000),
   AGING_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   TICKETS_TOTAL_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  // Working the queue (docs/workflow.md).
+  ASSIGNMENT_MODE: z.enum(['manual', 'auto']).default('manual'),
+  AGENT_DEFAULT_CAPACITY: z.coerce.number().int().min(0).max(1_000).default(10),
+  ASSIGNMENT_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // Operations (docs/operations.md): fault budgets, draining, metrics.
   DB_CONNECT_TIMEOUT_MS: millis.default(2_000),
   DB_ACQUIRE_TIMEOUT_MS: millis.default(2_000),

@@ -5,6 +5,7 @@ import type { DataSourceOptions } from 'typeorm';
 
 import { MIGRATIONS } from '../../../../migrations';
 import type { DatabaseConfig } from '../config';
+import { TicketComment } from '../comments/ticket-comment.entity';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
@@ -14,7 +15,15 @@ import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Ticket, AuthSession, RefreshToken, TicketEvent, IdempotencyKey];
+export const ENTITIES = [
+  User,
+  Ticket,
+  AuthSession,
+  RefreshToken,
+  TicketEvent,
+  IdempotencyKey,
+  TicketComment,
+];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
