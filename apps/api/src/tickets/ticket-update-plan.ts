@@ -114,7 +114,11 @@ function planPriority(step: Step, to: TicketStatus, priority: PriorityService): 
   let computed: PriorityResult = stored;
   if (retriaged || reopened) {
     computed = priority.score(facts, now);
-    const scored = { createdAt: ticket.createdAt, status: to, priorityOverrideLevel: overrideLevel };
+    const scored = {
+      createdAt: ticket.createdAt,
+      status: to,
+      priorityOverrideLevel: overrideLevel,
+    };
     const { issueType, impact, customerType } = facts;
     Object.assign(plan.changes, { issueType, impact, customerType });
     Object.assign(plan.changes, scoreFields(scored, computed, now, priority.weights));
@@ -181,7 +185,13 @@ export function planUpdate(
   now: Date,
   priority: PriorityService,
 ): UpdatePlan {
-  const step: Step = { ticket, dto, actor, now, plan: { changes: {}, events: [], assignedTo: null } };
+  const step: Step = {
+    ticket,
+    dto,
+    actor,
+    now,
+    plan: { changes: {}, events: [], assignedTo: null },
+  };
   const to = targetStatus(ticket, dto);
   planStatus(step, to);
   planAssignee(step, to);
