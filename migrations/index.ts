@@ -3,6 +3,7 @@ import { AddSessionsAndDisabledUsers1767300000000 } from './1767300000000-AddSes
 import { CreateIdempotencyKeys1767400000000 } from './1767400000000-CreateIdempotencyKeys';
 import { QueueAgingAndHistory1767500000000 } from './1767500000000-QueueAgingAndHistory';
 import { WorkingTheQueue1767700000000 } from './1767700000000-WorkingTheQueue';
+import { ReportFacts1768200000000 } from './1768200000000-ReportFacts';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateIdempotencyKeys1767400000000,
   QueueAgingAndHistory1767500000000,
   WorkingTheQueue1767700000000,
+  ReportFacts1768200000000,
 ];

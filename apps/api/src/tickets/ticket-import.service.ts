@@ -103,6 +103,8 @@ export class TicketImportService {
       firstResponseAt: times.firstResponseAt,
     });
     ticket.assignee = assignee as User | null;
+    // Reports count a ticket at the level it had when the old system opened it.
+    ticket.createdLevel = this.priority.score(factsOf(ticket), ticket.createdAt).level;
     const priority = this.priority.score(factsOf(ticket), now);
     return Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
   }

@@ -10,7 +10,8 @@ import type { Ticket } from './ticket.entity';
 const TICKET_INSERT =
   'INSERT INTO tickets (issue_type, impact, customer_type, title, description, status, ' +
   'priority_score, priority_level, scored_at, created_by, created_at, updated_at, queue_key, ' +
-  'next_rescore_at, resolved_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'next_rescore_at, resolved_at, closed_at, created_level) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /** The work columns of a new ticket (the INSERT leaves them to their NULL defaults). */
 export const NEW_TICKET_WORK = {
@@ -54,6 +55,8 @@ export async function insertTicket(manager: EntityManager, ticket: Ticket): Prom
     sqlDateTime(ticket.nextRescoreAt),
     sqlDateTime(ticket.resolvedAt),
     sqlDateTime(ticket.closedAt),
+    // The level in force at creation, which reports group by.
+    ticket.createdLevel ?? ticket.priorityLevel,
   ]);
   ticket.id = insertedId(raw);
 }
