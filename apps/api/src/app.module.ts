@@ -19,6 +19,7 @@ import type { AppConfig } from './config';
 import { buildDataSourceOptions } from './database/database-options';
 import { DueWorkModule } from './due-work/due-work.module';
 import { HealthModule } from './health/health.module';
+import { ReportsModule } from './reports/reports.module';
 import { RateLimitGuard } from './security/rate-limit.guard';
 import { SecurityModule } from './security/security.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -77,6 +78,7 @@ export class AppModule {
         LifecycleModule,
         MetricsModule,
         IdempotencyModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

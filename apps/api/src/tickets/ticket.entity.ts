@@ -83,6 +83,10 @@ export class Ticket {
   })
   nextRescoreAt: Date | null;
 
+  /** The level in force when the ticket was created; reports group by it. */
+  @Column({ name: 'created_level', type: 'varchar', length: 2, nullable: true, select: false })
+  createdLevel?: PriorityLevel | null;
+
   @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true })
   resolvedAt: Date | null;
 

@@ -1,30 +1,56 @@
 import type { SlaLevel } from '@app/sla';
+import { ApiProperty } from '@nestjs/swagger';
+
+import { ApiEnum, ApiInteger, ApiTimestamp } from '../../common/api-fields';
 
 export class SlaMetricDto {
-  /** The target of the level in force, in minutes of its calendar. @example 60 */
+  @ApiInteger({
+    example: 60,
+    description: 'The target of the level in force, in minutes of its calendar.',
+  })
   target_minutes: number;
-  /**
-   * When the target falls due, counted from `created_at`; null while the ticket is pending and
-   * the target is not met (the resolution clock is paused).
-   * @example "2026-01-01T13:00:00.000Z"
-   */
+
+  @ApiTimestamp({
+    nullable: true,
+    description:
+      'When the target falls due, counted from `created_at`; null while the ticket is pending ' +
+      'and the target is not met (the resolution clock is paused).',
+  })
   due_at: string | null;
-  /** `first_response_at` / the first `resolved_at`; null until then. */
+
+  @ApiTimestamp({
+    nullable: true,
+    example: null,
+    description: '`first_response_at` / the first `resolved_at`; null until then.',
+  })
   met_at: string | null;
-  /** True once now (or `met_at`) is past `due_at`. */
+
+  @ApiProperty({ type: 'boolean', description: 'True once now (or `met_at`) is past `due_at`.' })
   breached: boolean;
-  /**
-   * Whole working minutes left, rounded toward zero; negative once breached, null once met,
-   * frozen while paused. @example 12
-   */
+
+  @ApiInteger({
+    nullable: true,
+    example: 12,
+    description:
+      'Whole working minutes left, rounded toward zero; negative once breached, null once met, ' +
+      'frozen while paused.',
+  })
   remaining_minutes: number | null;
 }
 
 export class TicketSlaDto {
-  /** The level whose targets apply (the level in force). @example "P1" */
+  @ApiEnum(['P0', 'P1', 'P2', 'P3'], {
+    example: 'P1',
+    description: 'The level whose targets apply (the level in force).',
+  })
   level: SlaLevel;
-  /** True while the ticket is pending (waiting on the customer). */
+
+  @ApiProperty({ type: 'boolean', description: 'True while the ticket is pending.' })
   paused: boolean;
+
+  @ApiProperty({ type: () => SlaMetricDto })
   first_response: SlaMetricDto;
+
+  @ApiProperty({ type: () => SlaMetricDto })
   resolution: SlaMetricDto;
 }

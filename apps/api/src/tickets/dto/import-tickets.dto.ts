@@ -7,13 +7,19 @@ import {
   IsIn,
   IsISO8601,
   IsOptional,
+  Matches,
   ValidateNested,
 } from 'class-validator';
+
+import { CanonicalUsername } from '../../auth/dto/credentials.validators';
 
 import { TICKET_STATUSES, type TicketStatus } from '../ticket.entity';
 import { CreateTicketDto } from './create-ticket.dto';
 
 export const MAX_IMPORT_TICKETS = 1_000;
+
+const USERNAME = /^[a-z0-9_.-]{3,64}$/;
+const USERNAME_MESSAGE = '$property must be a username: 3 to 64 characters of a-z, 0-9, _, . or -';
 
 export class ImportTicketDto extends CreateTicketDto {
   /**
@@ -29,6 +35,49 @@ export class ImportTicketDto extends CreateTicketDto {
   @IsOptional()
   @IsIn(TICKET_STATUSES)
   status?: TicketStatus;
+
+  /**
+   * Username of the reporter in the old system; the importing admin when absent. An unknown name
+   * becomes a reporter account without a password, activated only through an invitation.
+   * @example "carol"
+   */
+  @IsOptional()
+  @CanonicalUsername()
+  @Matches(USERNAME, { message: USERNAME_MESSAGE })
+  created_by?: string;
+
+  /**
+   * Username of an active agent or admin who owned the ticket.
+   * @example "dave"
+   */
+  @IsOptional()
+  @CanonicalUsername()
+  @Matches(USERNAME, { message: USERNAME_MESSAGE })
+  assignee?: string;
+
+  /**
+   * When an agent first answered publicly; not before `created_at`.
+   * @example "2026-01-01T09:00:00.000Z"
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  first_response_at?: string;
+
+  /**
+   * When it was resolved (resolved or closed tickets only); the import's instant when absent.
+   * @example "2026-01-02T10:00:00.000Z"
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  resolved_at?: string;
+
+  /**
+   * When it was closed (closed tickets only); not before `resolved_at`.
+   * @example "2026-01-03T10:00:00.000Z"
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  closed_at?: string;
 }
 
 export class ImportTicketsDto {

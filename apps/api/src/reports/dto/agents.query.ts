@@ -1,0 +1,3 @@
+import { ReportRangeQuery } from './summary.query';
+
+export class AgentsQuery extends ReportRangeQuery {}

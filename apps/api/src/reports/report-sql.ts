@@ -1,0 +1,43 @@
+import { PRIORITY_LEVELS, type PriorityLevel } from '@app/priority';
+import type { DataSource } from 'typeorm';
+
+import { sqlDateTime } from '../tickets/ticket-rows';
+import { SLOT_MS } from './report-range';
+
+export const ACTIVE_STATUSES = ['open', 'in_progress', 'pending'] as const;
+
+export type PerLevel = Record<PriorityLevel, number>;
+export const zeroLevels = (): PerLevel => ({ P0: 0, P1: 0, P2: 0, P3: 0 });
+export const isLevel = (value: unknown): value is PriorityLevel =>
+  PRIORITY_LEVELS.includes(value as PriorityLevel);
+
+/** SQL for the report queries that differ between the engines (epoch arithmetic). */
+export class ReportSql {
+  private readonly mysql: boolean;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.mysql = dataSource.options.type === 'mysql';
+  }
+
+  /** Milliseconds since the epoch of a DATETIME(3) column, whatever the session time zone. */
+  epochMs(column: string): string {
+    return this.mysql
+      ? `(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ${column}) DIV 1000)`
+      : `CAST(ROUND((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`;
+  }
+
+  /** The 15-minute UTC slot of a column (a bucket is always a whole number of them). */
+  slot(column: string): string {
+    return this.mysql
+      ? `(${this.epochMs(column)} DIV ${SLOT_MS})`
+      : `(${this.epochMs(column)} / ${SLOT_MS})`;
+  }
+
+  query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return this.dataSource.query(sql, parameters);
+  }
+
+  at(ms: number): string {
+    return sqlDateTime(new Date(ms))!;
+  }
+}

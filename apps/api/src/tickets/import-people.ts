@@ -1,0 +1,58 @@
+import { In, type EntityManager } from 'typeorm';
+
+import type { AuthUser } from '../auth/auth-user';
+import type { FieldError } from '../common/problem-details';
+import { User } from '../users/user.entity';
+import type { ImportTicketDto } from './dto/import-tickets.dto';
+
+/**
+ * Not a bcrypt hash, so no password can ever match it: an imported reporter signs in only after
+ * an admin invites them (a setup token sets a real password).
+ */
+export const NO_PASSWORD_HASH = '!imported-without-password';
+
+export interface ImportPeople {
+  creatorOf(row: ImportTicketDto): { id: number; username: string };
+  assigneeOf(row: ImportTicketDto): { id: number; username: string } | null;
+}
+
+/**
+ * Resolves the usernames of an import batch inside its transaction: creators that do not exist
+ * become password-less reporters; assignees must be active agents or admins (400 otherwise).
+ */
+export async function resolveImportPeople(
+  manager: EntityManager,
+  rows: ImportTicketDto[],
+  admin: AuthUser,
+  now: Date,
+): Promise<ImportPeople | FieldError[]> {
+  const names = new Set(rows.flatMap((row) => [row.created_by, row.assignee]));
+  names.delete(undefined);
+  const known = await manager.find(User, { where: { username: In([...names]) } });
+  const byName = new Map(known.map((user) => [user.username, user]));
+  const problems = rows.flatMap((row, index): FieldError[] => {
+    if (row.assignee === undefined) return [];
+    const user = byName.get(row.assignee);
+    if (user && !user.disabled && user.role !== 'reporter') return [];
+    const field = `tickets.${index}.assignee`;
+    return [{ field, messages: [`${field} must be the username of an active agent or admin`] }];
+  });
+  if (problems.length > 0) return problems;
+  for (const row of rows) {
+    if (row.created_by === undefined || byName.has(row.created_by)) continue;
+    const user = manager.create(User, {
+      username: row.created_by,
+      passwordHash: NO_PASSWORD_HASH,
+      role: 'reporter',
+      createdAt: now,
+      disabled: false,
+    });
+    await manager.insert(User, user);
+    byName.set(user.username, user);
+  }
+  const person = (user: User) => ({ id: user.id, username: user.username });
+  return {
+    creatorOf: (row) => (row.created_by ? person(byName.get(row.created_by)!) : admin),
+    assigneeOf: (row) => (row.assignee ? person(byName.get(row.assignee)!) : null),
+  };
+}
