@@ -20,6 +20,7 @@ import { HealthModule } from './health/health.module';
 import { RateLimitGuard } from './security/rate-limit.guard';
 import { SecurityModule } from './security/security.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LearningModule } from './learning/learning.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { initializeWithRetry } from './resilience/connect-with-retry';
@@ -70,6 +71,7 @@ export class AppModule {
         LifecycleModule,
         MetricsModule,
         IdempotencyModule,
+        LearningModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -72,6 +72,13 @@ export interface QueueConfig {
   totalCacheMs: number;
 }
 
+export interface LearningConfig {
+  /** How often this instance checks whether a model is due for training; 0 turns it off. */
+  intervalMs: number;
+  /** Newest labelled tickets a training (or a weights fit) reads at most. */
+  maxExamples: number;
+}
+
 /** The typed, validated configuration; read it with `ConfigService<AppConfig, true>`. */
 export interface AppConfig {
   http: HttpConfig;
@@ -80,5 +87,6 @@ export interface AppConfig {
   priority: PriorityConfig;
   security: SecurityConfig;
   queue: QueueConfig;
+  learning: LearningConfig;
   ops: OpsConfig;
 }

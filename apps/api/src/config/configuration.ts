@@ -120,6 +120,10 @@ export function buildConfig(raw: RawEnv): AppConfig {
       agingBatchSize: env.AGING_BATCH_SIZE,
       totalCacheMs: env.TICKETS_TOTAL_CACHE_MS,
     },
+    learning: {
+      intervalMs: env.LEARNING_INTERVAL_MS,
+      maxExamples: env.LEARNING_MAX_EXAMPLES,
+    },
     ops: {
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

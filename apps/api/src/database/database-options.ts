@@ -8,13 +8,22 @@ import type { DatabaseConfig } from '../config';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { LearnedModel } from '../learning/learned-model.entity';
 import { DropTimedOutConnections } from '../resilience/drop-timed-out-connections.subscriber';
 import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Ticket, AuthSession, RefreshToken, TicketEvent, IdempotencyKey];
+export const ENTITIES = [
+  User,
+  Ticket,
+  AuthSession,
+  RefreshToken,
+  TicketEvent,
+  IdempotencyKey,
+  LearnedModel,
+];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
