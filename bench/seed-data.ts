@@ -125,7 +125,7 @@ export function makeTicket(
     userIds[Math.floor(rand() * userIds.length)],
     sqlTime(createdAt),
     sqlTime(scoredAt),
-    queueKey(score, createdAt),
+    queueKey(level, score, createdAt),
     next ? sqlTime(next) : null,
     done ? sqlTime(scoredAt) : null,
     status === 'closed' ? sqlTime(scoredAt) : null,

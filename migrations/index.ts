@@ -2,6 +2,7 @@ import { CreateUsersAndTickets1767225600000 } from './1767225600000-CreateUsersA
 import { AddSessionsAndDisabledUsers1767300000000 } from './1767300000000-AddSessionsAndDisabledUsers';
 import { CreateIdempotencyKeys1767400000000 } from './1767400000000-CreateIdempotencyKeys';
 import { QueueAgingAndHistory1767500000000 } from './1767500000000-QueueAgingAndHistory';
+import { WorkingTheQueue1767700000000 } from './1767700000000-WorkingTheQueue';
 import { LearnedModels1768100000000 } from './1768100000000-LearnedModels';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   AddSessionsAndDisabledUsers1767300000000,
   CreateIdempotencyKeys1767400000000,
   QueueAgingAndHistory1767500000000,
+  WorkingTheQueue1767700000000,
   LearnedModels1768100000000,
 ];

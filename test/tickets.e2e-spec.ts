@@ -68,6 +68,12 @@ describe.each(databaseKinds())('tickets on %s', (database) => {
         updated_at: T0.toISOString(),
         resolved_at: null,
         closed_at: null,
+        computed_level: 'P1',
+        priority_override: null,
+        assignee_id: null,
+        assignee: null,
+        assigned_at: null,
+        first_response_at: null,
       });
       const stored = await http.get(`/tickets/${result.body.id}`, { token });
       const { score: _s, level: _l, ...withoutAliases } = result.body;

@@ -37,17 +37,23 @@ export async function startLearningApp(
   return { testApp, http, tokens, train: () => models.trainIfDue() };
 }
 
-/** Imports `count` resolved tickets whose text follows the synthetic term patterns per type. */
+/**
+ * Imports `count` tickets whose text follows the synthetic term patterns per type, filed with
+ * their true type (or `filedAs`); returns each ticket's id and true type.
+ */
 export async function importLabelledTexts(
   app: LearningApp,
   count: number,
   seed: number,
   status: 'resolved' | 'open' = 'resolved',
-): Promise<void> {
+  filedAs?: string,
+): Promise<{ id: number; label: string }[]> {
   const corpus = syntheticCorpus(count, seed);
+  const imported: { id: number; label: string }[] = [];
   for (let i = 0; i < corpus.length; i += 1000) {
-    const tickets = corpus.slice(i, i + 1000).map((t) => ({
-      issue_type: t.label,
+    const part = corpus.slice(i, i + 1000);
+    const tickets = part.map((t) => ({
+      issue_type: filedAs ?? t.label,
       impact: 5,
       customer_type: 'paid',
       title: t.title ?? undefined,
@@ -57,7 +63,11 @@ export async function importLabelledTexts(
     }));
     const result = await app.http.post('/tickets/import', { tickets }, { token: app.tokens.admin });
     if (result.status !== 201) throw new Error(`import: ${result.text}`);
+    result.body.tickets.forEach((t: { id: number }, j: number) =>
+      imported.push({ id: t.id, label: part[j].label }),
+    );
   }
+  return imported;
 }
 
 export async function countRows(testApp: TestApp, table: string): Promise<number> {

@@ -133,6 +133,15 @@ describe.each(databaseKinds())('ticket lifecycle and history on %s', (database) 
         data: { from: 'open', to: 'in_progress' },
       },
       {
+        // Starting an unassigned ticket assigns it to whoever starts it.
+        id: expect.any(Number),
+        type: 'assigned',
+        at: T0.toISOString(),
+        actor: 'queue.agent',
+        actor_id: expect.any(Number),
+        data: { from: null, to: expect.any(Number) },
+      },
+      {
         id: expect.any(Number),
         type: 'status_changed',
         at: at(HOUR).toISOString(),

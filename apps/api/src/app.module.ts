@@ -9,6 +9,7 @@ import { AgingModule } from './aging/aging.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
+import { CommentsModule } from './comments/comments.module';
 import { CommonModule } from './common/common.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -65,6 +66,7 @@ export class AppModule {
         DueWorkModule,
         AuthModule,
         TicketsModule,
+        CommentsModule,
         AgingModule,
         HealthModule,
         SecurityModule,

@@ -23,13 +23,13 @@ export interface LearnWeightsOptions {
   /** Highest points of one weight (default 10). */
   maxPoints?: number;
   /**
-   * Disagreements one point of change must save to be worth it (default 0.5): the proposal
-   * moves away from the active weights only for a pattern, not for a stray label.
+   * Disagreements one point of change must save to be worth it (default 0.1: ten points of
+   * change for one label): among fits of equal agreement the closest to the active weights wins.
    */
   penalty?: number;
-  /** Seeded random starts besides the active weights (default 24). */
+  /** Seeded random starts besides the active weights (default 32). */
   restarts?: number;
-  /** Best starts polished with pair steps (default 2). */
+  /** Best starts polished with pair steps (default 6). */
   polish?: number;
 }
 
@@ -92,12 +92,12 @@ export function learnWeights(
     levelOf: levelTable(maxPoints * 4, active),
     anchor: paramsOf(active),
     maxPoints,
-    penalty: options.penalty ?? 0.5,
+    penalty: options.penalty ?? 0.1,
   };
   const found = searchWeights(space, {
     seed: options.seed,
-    restarts: options.restarts ?? 24,
-    polish: options.polish ?? 2,
+    restarts: options.restarts ?? 32,
+    polish: options.polish ?? 6,
   });
   const proposed = weightsOf(found.params, active);
   const problems = findWeightProblems(proposed);

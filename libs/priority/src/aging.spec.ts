@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 
 import { nextAgeBoundary, queueKey } from './aging';
-import { agePoints } from './score';
-import { DEFAULT_WEIGHTS } from './weights';
+import { agePoints, levelForScore } from './score';
+import { DEFAULT_WEIGHTS, PRIORITY_LEVELS } from './weights';
 
 const HOUR = 3_600_000;
 const CREATED = new Date('2026-01-01T00:00:00.000Z');
@@ -46,17 +46,40 @@ describe('nextAgeBoundary', () => {
 
 describe('queueKey', () => {
   it('should order a higher score first, then the older ticket', () => {
-    expect(queueKey(15, after(HOUR))).toBeLessThan(queueKey(14, CREATED));
-    expect(queueKey(15, CREATED)).toBeLessThan(queueKey(15, after(1)));
+    expect(queueKey('P1', 15, after(HOUR))).toBeLessThan(queueKey('P1', 14, CREATED));
+    expect(queueKey('P1', 15, CREATED)).toBeLessThan(queueKey('P1', 15, after(1)));
+  });
+
+  it('should order by the level first, whatever the score and age', () => {
+    expect(queueKey('P0', 1, after(HOUR))).toBeLessThan(queueKey('P1', 500, CREATED));
+    expect(queueKey('P2', 0, new Date('2100-01-01'))).toBeLessThan(queueKey('P3', 600, CREATED));
+  });
+
+  it('should keep the score order when the level follows from the score', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.date({ min: new Date(0), max: new Date('2109-01-01'), noInvalidDate: true }),
+        fc.date({ min: new Date(0), max: new Date('2109-01-01'), noInvalidDate: true }),
+        (a, b, da, db) => {
+          const ka = queueKey(levelForScore(a, DEFAULT_WEIGHTS), a, da);
+          const kb = queueKey(levelForScore(b, DEFAULT_WEIGHTS), b, db);
+          fc.pre(a !== b || da.getTime() !== db.getTime());
+          expect(ka < kb).toBe(a !== b ? a > b : da < db);
+        },
+      ),
+    );
   });
 
   it('should stay an exact integer for any score and date until 2109', () => {
     fc.assert(
       fc.property(
+        fc.constantFrom(...PRIORITY_LEVELS),
         fc.integer({ min: -5, max: 2000 }),
         fc.date({ min: new Date(0), max: new Date('2109-01-01'), noInvalidDate: true }),
-        (score, date) => {
-          expect(Number.isSafeInteger(queueKey(score, date))).toBe(true);
+        (level, score, date) => {
+          expect(Number.isSafeInteger(queueKey(level, score, date))).toBe(true);
         },
       ),
     );

@@ -72,6 +72,15 @@ export interface QueueConfig {
   totalCacheMs: number;
 }
 
+export interface AssignmentConfig {
+  /** `auto`: the waiting pool is handed to available agents with spare capacity. */
+  mode: 'manual' | 'auto';
+  /** Most active tickets an agent holds at once when their own capacity is unset. */
+  defaultCapacity: number;
+  /** Safety-net pass of auto-assignment (changes nudge it at once); 0 = only on changes. */
+  intervalMs: number;
+}
+
 export interface LearningConfig {
   /** How often this instance checks whether a model is due for training; 0 turns it off. */
   intervalMs: number;
@@ -87,6 +96,7 @@ export interface AppConfig {
   priority: PriorityConfig;
   security: SecurityConfig;
   queue: QueueConfig;
+  assignment: AssignmentConfig;
   learning: LearningConfig;
   ops: OpsConfig;
 }

@@ -120,6 +120,11 @@ export function buildConfig(raw: RawEnv): AppConfig {
       agingBatchSize: env.AGING_BATCH_SIZE,
       totalCacheMs: env.TICKETS_TOTAL_CACHE_MS,
     },
+    assignment: {
+      mode: env.ASSIGNMENT_MODE,
+      defaultCapacity: env.AGENT_DEFAULT_CAPACITY,
+      intervalMs: env.ASSIGNMENT_INTERVAL_MS,
+    },
     learning: {
       intervalMs: env.LEARNING_INTERVAL_MS,
       maxExamples: env.LEARNING_MAX_EXAMPLES,

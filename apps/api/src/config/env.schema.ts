@@ -57,6 +57,10 @@ export const envSchema = z.object({
   LEARNING_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   LEARNING_MAX_EXAMPLES: z.coerce.number().int().min(200).max(200_000).default(20_000),
   TICKETS_TOTAL_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  // Working the queue (docs/workflow.md).
+  ASSIGNMENT_MODE: z.enum(['manual', 'auto']).default('manual'),
+  AGENT_DEFAULT_CAPACITY: z.coerce.number().int().min(0).max(1_000).default(10),
+  ASSIGNMENT_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // Operations (docs/operations.md): fault budgets, draining, metrics.
   DB_CONNECT_TIMEOUT_MS: millis.default(2_000),
   DB_ACQUIRE_TIMEOUT_MS: millis.default(2_000),

@@ -5,6 +5,7 @@ import type { DataSourceOptions } from 'typeorm';
 
 import { MIGRATIONS } from '../../../../migrations';
 import type { DatabaseConfig } from '../config';
+import { TicketComment } from '../comments/ticket-comment.entity';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
@@ -22,6 +23,7 @@ export const ENTITIES = [
   RefreshToken,
   TicketEvent,
   IdempotencyKey,
+  TicketComment,
   LearnedModel,
 ];
 

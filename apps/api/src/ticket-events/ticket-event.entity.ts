@@ -1,6 +1,16 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const TICKET_EVENT_TYPES = ['created', 'level_raised', 'status_changed'] as const;
+export const TICKET_EVENT_TYPES = [
+  'created',
+  'level_raised',
+  'status_changed',
+  'assigned',
+  'claimed',
+  'retriaged',
+  'commented',
+  'priority_overridden',
+  'override_cleared',
+] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
 /** The actor name recorded for changes the service makes on its own, such as aging. */
@@ -26,6 +36,10 @@ export class TicketEvent {
   /** Username at the time, or `system`. */
   @Column({ type: 'varchar', length: 64 })
   actor: string;
+
+  /** Hidden from reporters: assignment, overrides, internal notes (see isInternalEvent). */
+  @Column({ type: 'boolean', default: false })
+  internal: boolean;
 
   /** Type-specific details, as JSON. */
   @Column({ type: 'text' })

@@ -11,7 +11,7 @@ import { TicketEventsService, type NewEvent } from '../ticket-events/ticket-even
 import type { ImportRequest, ImportTicketDto } from './dto/import-tickets.dto';
 import type { ImportResultDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
-import { insertTicket } from './ticket-rows';
+import { insertTicket, NEW_TICKET_WORK } from './ticket-rows';
 import { createdEventData, factsOf, scoreFields } from './ticket-scoring';
 import { TicketTotals } from './ticket-totals';
 import { TicketsService } from './tickets.service';
@@ -84,6 +84,7 @@ export class TicketImportService {
       // The old system's resolution times are unknown; the import is when we learnt of them.
       resolvedAt: status === 'resolved' || status === 'closed' ? now : null,
       closedAt: status === 'closed' ? now : null,
+      ...NEW_TICKET_WORK,
     });
     const priority = this.priority.score(factsOf(ticket), now);
     return Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));

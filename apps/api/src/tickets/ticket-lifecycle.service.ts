@@ -1,70 +1,104 @@
 import { PriorityService } from '@app/priority';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
 
+import { AUTO_ASSIGNMENT_JOB, STAFF_ROLES } from '../assignment/assignment.constants';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { ValidationFailedException } from '../common/validation';
 import { Transactions } from '../database/transactions';
+import { DueWorkRunner } from '../due-work/due-work.runner';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
+import { User } from '../users/user.entity';
 import type { TicketDto } from './dto/ticket.dto';
-import type { UpdateTicketStatusDto } from './dto/update-ticket-status.dto';
-import { Ticket, type TicketStatus } from './ticket.entity';
-import { canMove, TRANSITIONS } from './ticket-lifecycle';
-import { factsOf, scoreFields } from './ticket-scoring';
+import type { UpdateTicketDto } from './dto/update-ticket.dto';
+import { Ticket } from './ticket.entity';
 import { TicketTotals } from './ticket-totals';
+import { planUpdate, type UpdatePlan } from './ticket-update-plan';
 import { TicketsService } from './tickets.service';
 
-/** Status changes by agents and admins, each recorded in the ticket's history. */
+const FIELDS = [
+  'status',
+  'assignee_id',
+  'priority_override',
+  'issue_type',
+  'impact',
+  'customer_type',
+] as const;
+
+/**
+ * PATCH /tickets/:id: status, assignee, priority override and re-triage, applied together in
+ * one transaction with their history entries.
+ */
 @Injectable()
 export class TicketLifecycleService {
   constructor(
-    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly transactions: Transactions,
     private readonly ticketsService: TicketsService,
     private readonly priority: PriorityService,
     private readonly events: TicketEventsService,
     private readonly totals: TicketTotals,
     private readonly clock: Clock,
+    private readonly runner: DueWorkRunner,
   ) {}
 
-  async changeStatus(id: number, dto: UpdateTicketStatusDto, actor: AuthUser): Promise<TicketDto> {
-    const ticket = await this.ticketsService.findVisible(id, actor);
-    const from = ticket.status;
-    if (!canMove(from, dto.status)) {
-      const allowed = TRANSITIONS[from].join(' or ');
-      throw new ConflictException(`A ${from} ticket can move to ${allowed}, not ${dto.status}.`);
-    }
-    const now = this.clock.now();
-    const before = { ...ticket };
-    const changes = this.changesFor(ticket, dto.status, now);
-    await this.transactions.run(async (manager) => {
-      // Conditional on the status we read: a concurrent change makes this one a 409, not a lost update.
-      const result = await manager.update(Ticket, { id, status: from }, changes);
-      if (!result.affected) throw new ConflictException('The ticket changed meanwhile; try again.');
-      await this.events.record(manager, [
-        { ticketId: id, type: 'status_changed', actor, at: now, data: { from, to: dto.status } },
+  async update(id: number, dto: UpdateTicketDto, actor: AuthUser): Promise<TicketDto> {
+    if (FIELDS.every((field) => dto[field] === undefined)) {
+      throw new ValidationFailedException([
+        { field: 'body', messages: [`give at least one of ${FIELDS.join(', ')}`] },
       ]);
-    });
-    Object.assign(ticket, changes);
-    this.totals.changed(before, ticket);
-    return this.ticketsService.toDto(ticket);
+    }
+    const ticket = await this.ticketsService.findVisible(id, actor);
+    if (typeof dto.assignee_id === 'number') await this.checkAssignee(dto.assignee_id);
+    const now = this.clock.now();
+    const plan = planUpdate(ticket, dto, actor, now, this.priority);
+    if (plan.events.length > 0) {
+      await this.transactions.run((manager) => this.apply(manager, ticket, plan, now));
+      this.totals.changed(ticket, { ...ticket, ...plan.changes });
+      if (mayFreeCapacity(ticket, plan)) this.runner.nudge(AUTO_ASSIGNMENT_JOB);
+    }
+    return this.ticketsService.reload(id, actor);
   }
 
-  /** Resolving or closing freezes the score; reopening scores the ticket afresh and aging resumes. */
-  private changesFor(ticket: Ticket, to: TicketStatus, now: Date): Partial<Ticket> {
-    const changes: Partial<Ticket> = { status: to, updatedAt: now, nextRescoreAt: null };
-    if (to === 'resolved') changes.resolvedAt = now;
-    if (to === 'closed') changes.closedAt = now;
-    if (to === 'open') {
-      Object.assign(changes, { resolvedAt: null, closedAt: null });
-      const reopened = { ...ticket, status: to };
-      const priority = this.priority.score(factsOf(reopened), now);
-      Object.assign(changes, scoreFields(reopened, priority, now, this.priority.weights));
-    } else if (to === 'in_progress') {
-      // Still waiting on someone: keep aging from the boundary already scheduled.
-      delete changes.nextRescoreAt;
+  /**
+   * Conditional on what was read (status, assignee, last change, last score): a concurrent
+   * change (a claim, an auto-assignment, another PATCH, aging) makes this one a 409.
+   */
+  private async apply(manager: EntityManager, ticket: Ticket, plan: UpdatePlan, now: Date) {
+    const result = await manager.update(
+      Ticket,
+      {
+        id: ticket.id,
+        status: ticket.status,
+        assigneeId: ticket.assigneeId ?? IsNull(),
+        updatedAt: ticket.updatedAt,
+        scoredAt: ticket.scoredAt,
+      },
+      plan.changes,
+    );
+    if (!result.affected) throw new ConflictException('The ticket changed meanwhile; try again.');
+    if (plan.assignedTo !== null) {
+      await manager.update(User, { id: plan.assignedTo }, { lastAssignedAt: now });
     }
-    return changes;
+    await this.events.record(manager, plan.events);
   }
+
+  private async checkAssignee(id: number): Promise<void> {
+    const user = await this.users.findOneBy({ id, role: In([...STAFF_ROLES]), disabled: false });
+    if (!user) {
+      throw new ValidationFailedException([
+        { field: 'assignee_id', messages: ['assignee_id must be an active agent or admin'] },
+      ]);
+    }
+  }
+}
+
+/** A ticket left someone's hands (unassigned, reassigned, resolved or closed while assigned). */
+function mayFreeCapacity(ticket: Ticket, plan: UpdatePlan): boolean {
+  const { changes } = plan;
+  if (changes.assigneeId !== undefined) return true;
+  const done = changes.status === 'resolved' || changes.status === 'closed';
+  return ticket.assigneeId !== null && done;
 }

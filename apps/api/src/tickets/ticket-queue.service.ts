@@ -8,7 +8,7 @@ import type { TicketPageDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
 import { decodeCursor, encodeCursor, type CursorPosition } from './ticket-cursor';
 import { TicketTotals, type CountFilter } from './ticket-totals';
-import { TicketsService, visibleTo } from './tickets.service';
+import { TicketsService, visibleTo, withPeople } from './tickets.service';
 
 interface SortOrder {
   column: 'queueKey' | 'createdAt';
@@ -52,12 +52,14 @@ export class TicketQueueService {
       this.after(select, decodeCursor(query.cursor, query.sort), order);
     }
     const rows =
-      offset > 0 ? this.deepPage(select.offset(offset)) : select.addSelect('t.queueKey').getMany();
+      offset > 0
+        ? this.deepPage(select.offset(offset))
+        : withPeople(select.addSelect('t.queueKey')).getMany();
     const [tickets, total] = await Promise.all([rows, this.total(where)]);
     const page = tickets.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      tickets: page.map((ticket) => this.ticketsService.toDto(ticket)),
+      tickets: page.map((ticket) => this.ticketsService.toDto(ticket, viewer)),
       page: query.page,
       limit: query.limit,
       total,
@@ -76,9 +78,7 @@ export class TicketQueueService {
       Number(r.id),
     );
     if (ids.length === 0) return [];
-    const rows = await this.tickets
-      .createQueryBuilder('t')
-      .addSelect('t.queueKey')
+    const rows = await withPeople(this.tickets.createQueryBuilder('t').addSelect('t.queueKey'))
       .where('t.id IN (:...ids)', { ids })
       .getMany();
     const byId = new Map(rows.map((row) => [row.id, row]));

@@ -12,6 +12,17 @@ const TICKET_INSERT =
   'priority_score, priority_level, scored_at, created_by, created_at, updated_at, queue_key, ' +
   'next_rescore_at, resolved_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
+/** The work columns of a new ticket (the INSERT leaves them to their NULL defaults). */
+export const NEW_TICKET_WORK = {
+  assigneeId: null,
+  assignedAt: null,
+  firstResponseAt: null,
+  priorityOverrideLevel: null,
+  priorityOverrideReason: null,
+  priorityOverrideBy: null,
+  priorityOverrideAt: null,
+} as const satisfies Partial<Ticket>;
+
 /** DATETIME(3) text in UTC, as TypeORM itself writes it on both engines. */
 export const sqlDateTime = (date: Date | null): string | null =>
   date ? date.toISOString().replace('T', ' ').slice(0, 23) : null;

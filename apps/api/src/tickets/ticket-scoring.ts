@@ -25,18 +25,22 @@ export type ScoreFields = Pick<
   'priorityScore' | 'priorityLevel' | 'scoredAt' | 'queueKey' | 'nextRescoreAt'
 >;
 
-/** Every stored column that follows from a score computed at `now`. */
+/**
+ * Every stored column that follows from a score computed at `now`. A priority override pins the
+ * level in force (and so the queue key's leading part); the score keeps following the weights.
+ */
 export function scoreFields(
-  ticket: Pick<Ticket, 'createdAt' | 'status'>,
+  ticket: Pick<Ticket, 'createdAt' | 'status' | 'priorityOverrideLevel'>,
   priority: PriorityResult,
   now: Date,
   weights: PriorityWeights,
 ): ScoreFields {
+  const level = ticket.priorityOverrideLevel ?? priority.level;
   return {
     priorityScore: priority.score,
-    priorityLevel: priority.level,
+    priorityLevel: level,
     scoredAt: now,
-    queueKey: queueKey(priority.score, ticket.createdAt),
+    queueKey: queueKey(level, priority.score, ticket.createdAt),
     nextRescoreAt: isAging(ticket.status) ? nextAgeBoundary(ticket.createdAt, now, weights) : null,
   };
 }

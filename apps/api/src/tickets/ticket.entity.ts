@@ -6,11 +6,19 @@ import { User } from '../users/user.entity';
 export const TICKET_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** Done work; every other status is live work that the queue lists and agents hold. */
+export const DONE_STATUSES: readonly TicketStatus[] = ['resolved', 'closed'];
+/** The live statuses (`open`, `in_progress`, and any waiting state added later). */
+export const ACTIVE_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(
+  (status) => !DONE_STATUSES.includes(status),
+);
+
 @Entity({ name: 'tickets' })
 @Index('IDX_tickets_queue_key', ['queueKey', 'id'])
 @Index('IDX_tickets_status_queue', ['status', 'queueKey', 'id'])
 @Index('IDX_tickets_level_queue', ['priorityLevel', 'queueKey', 'id'])
 @Index('IDX_tickets_creator_queue', ['createdBy', 'queueKey', 'id'])
+@Index('IDX_tickets_assignee_queue', ['assigneeId', 'status', 'queueKey', 'id'])
 export class Ticket {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -36,6 +44,7 @@ export class Ticket {
   @Column({ name: 'priority_score', type: 'integer' })
   priorityScore: number;
 
+  /** The level in force: the override's while one is set, else the one the weights give. */
   @Column({ name: 'priority_level', type: 'varchar', length: 2 })
   priorityLevel: PriorityLevel;
 
@@ -57,7 +66,7 @@ export class Ticket {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 
-  /** queueKey(score, created_at): the queue order as one ascending integer (libs/priority/aging.ts). */
+  /** queueKey(level in force, score, created_at): the queue order as one integer (libs/priority). */
   @Column({ name: 'queue_key', type: 'bigint', default: 0, select: false })
   queueKey: number;
 
@@ -77,4 +86,37 @@ export class Ticket {
 
   @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
   closedAt: Date | null;
+
+  /** The agent or admin working it; kept after resolving or closing, for the record. */
+  @Column({ name: 'assignee_id', type: 'integer', nullable: true })
+  assigneeId: number | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'FK_tickets_assignee' })
+  assignee?: User | null;
+
+  @Column({ name: 'assigned_at', type: 'datetime', precision: 3, nullable: true })
+  assignedAt: Date | null;
+
+  /** The first public comment by an agent or admin; set once. */
+  @Column({ name: 'first_response_at', type: 'datetime', precision: 3, nullable: true })
+  firstResponseAt: Date | null;
+
+  /** A pinned level (with its reason, author and instant); null when none is set. */
+  @Column({ name: 'priority_override_level', type: 'varchar', length: 2, nullable: true })
+  priorityOverrideLevel: PriorityLevel | null;
+
+  @Column({ name: 'priority_override_reason', type: 'varchar', length: 500, nullable: true })
+  priorityOverrideReason: string | null;
+
+  @Index('IDX_tickets_override_by')
+  @Column({ name: 'priority_override_by', type: 'integer', nullable: true })
+  priorityOverrideBy: number | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'priority_override_by', foreignKeyConstraintName: 'FK_tickets_override_by' })
+  overrideAuthor?: User | null;
+
+  @Column({ name: 'priority_override_at', type: 'datetime', precision: 3, nullable: true })
+  priorityOverrideAt: Date | null;
 }

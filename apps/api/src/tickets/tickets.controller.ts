@@ -11,7 +11,7 @@ import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ImportTicketsDto, type ImportRequest } from './dto/import-tickets.dto';
 import { ListTicketsQuery } from './dto/list-tickets.query';
 import { CreatedTicketDto, ImportResultDto, TicketDto, TicketPageDto } from './dto/ticket.dto';
-import { UpdateTicketStatusDto } from './dto/update-ticket-status.dto';
+import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { ImportBodyPipe } from './import-body.pipe';
 import { TicketImportService } from './ticket-import.service';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
@@ -73,14 +73,17 @@ export class TicketsController {
 
   @Patch(':id')
   @Roles('agent', 'admin')
-  @ApiOperation({ summary: 'Move a ticket through its lifecycle (agents and admins)' })
+  @ApiOperation({
+    summary:
+      'Change status, assignee, priority override and the triage facts together (agents and admins)',
+  })
   @ApiProblems(400, 403, 404, 409)
-  changeStatus(
+  update(
     @Param('id', ParseIntPipe) id: number,
-    @Body() dto: UpdateTicketStatusDto,
+    @Body() dto: UpdateTicketDto,
     @CurrentUser() user: AuthUser,
   ): Promise<TicketDto> {
-    return this.lifecycle.changeStatus(id, dto, user);
+    return this.lifecycle.update(id, dto, user);
   }
 
   @Get(':id/events')

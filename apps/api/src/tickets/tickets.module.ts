@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { Transactions } from '../database/transactions';
 import { TicketEventsModule } from '../ticket-events/ticket-events.module';
+import { User } from '../users/user.entity';
 import { Ticket } from './ticket.entity';
 import { TicketImportService } from './ticket-import.service';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
@@ -12,7 +13,7 @@ import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket]), TicketEventsModule],
+  imports: [TypeOrmModule.forFeature([Ticket, User]), TicketEventsModule],
   controllers: [TicketsController],
   providers: [
     TicketsService,
@@ -22,6 +23,6 @@ import { TicketsService } from './tickets.service';
     TicketTotals,
     Transactions,
   ],
-  exports: [TicketTotals, Transactions],
+  exports: [TicketTotals, Transactions, TicketsService],
 })
 export class TicketsModule {}

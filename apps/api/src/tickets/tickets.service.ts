@@ -1,7 +1,7 @@
 import { PriorityService } from '@app/priority';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
@@ -12,9 +12,21 @@ import { TicketMetrics } from '../metrics/ticket-metrics';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketDto, type CreatedTicketDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
-import { insertTicket } from './ticket-rows';
+import { insertTicket, NEW_TICKET_WORK } from './ticket-rows';
 import { createdEventData, factsOf, scoreFields } from './ticket-scoring';
 import { TicketTotals } from './ticket-totals';
+
+/** The assignee and the override's author, as every ticket response names them. */
+export const PEOPLE = { assignee: true, overrideAuthor: true } as const;
+
+/** Adds the assignee's and the override author's id and username to a ticket query. */
+export function withPeople(select: SelectQueryBuilder<Ticket>): SelectQueryBuilder<Ticket> {
+  return select
+    .leftJoin('t.assignee', 'assignee')
+    .addSelect(['assignee.id', 'assignee.username'])
+    .leftJoin('t.overrideAuthor', 'override_author')
+    .addSelect(['override_author.id', 'override_author.username']);
+}
 
 /** Reporters see their own tickets; agents and admins work the whole queue. */
 export function visibleTo(viewer: AuthUser): { createdBy?: number } {
@@ -47,6 +59,7 @@ export class TicketsService {
       updatedAt: now,
       resolvedAt: null,
       closedAt: null,
+      ...NEW_TICKET_WORK,
     });
     const priority = this.priority.score(factsOf(ticket), now);
     Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
@@ -66,23 +79,35 @@ export class TicketsService {
 
   /** Someone else's ticket is "not found" to a reporter, so ids reveal nothing. */
   async findOne(id: number, viewer: AuthUser): Promise<TicketDto> {
-    return this.toDto(await this.findVisible(id, viewer));
+    return this.toDto(await this.findVisible(id, viewer), viewer);
   }
 
   /** The history of a ticket the viewer may see, oldest first. */
   async history(id: number, viewer: AuthUser): Promise<TicketEventDto[]> {
     await this.findVisible(id, viewer);
-    return this.events.listFor(id);
+    return this.events.listFor(id, viewer.role !== 'reporter');
   }
 
   async findVisible(id: number, viewer: AuthUser): Promise<Ticket> {
-    const ticket = await this.tickets.findOneBy({ ...visibleTo(viewer), id });
+    const ticket = await this.tickets.findOne({
+      where: { ...visibleTo(viewer), id },
+      relations: PEOPLE,
+    });
     if (!ticket) throw new NotFoundException(`Ticket ${id} was not found.`);
     return ticket;
   }
 
-  /** The breakdown is derived for the instant the stored score was computed, so they agree. */
-  toDto(ticket: Ticket): TicketDto {
-    return TicketDto.from(ticket, this.priority.score(factsOf(ticket), ticket.scoredAt));
+  /** The ticket as a response after a change, read afresh with the people it names. */
+  async reload(id: number, viewer: AuthUser): Promise<TicketDto> {
+    return this.toDto(await this.findVisible(id, viewer), viewer);
+  }
+
+  /**
+   * The breakdown is derived for the instant the stored score was computed, so they agree.
+   * Reporters never see an override's reason or author.
+   */
+  toDto(ticket: Ticket, viewer?: AuthUser): TicketDto {
+    const priority = this.priority.score(factsOf(ticket), ticket.scoredAt);
+    return TicketDto.from(ticket, priority, viewer?.role !== 'reporter');
   }
 }

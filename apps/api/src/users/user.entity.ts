@@ -24,4 +24,15 @@ export class User {
   /** A disabled user cannot sign in, and their tokens stop working at once. */
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
+
+  /** Takes auto-assigned work; null is the role's default (agents yes, admins no). */
+  @Column({ type: 'boolean', nullable: true })
+  available: boolean | null;
+
+  /** Most active tickets assigned at once; null is AGENT_DEFAULT_CAPACITY. */
+  @Column({ type: 'integer', nullable: true })
+  capacity: number | null;
+
+  @Column({ name: 'last_assigned_at', type: 'datetime', precision: 3, nullable: true })
+  lastAssignedAt: Date | null;
 }

@@ -14,6 +14,29 @@ export class FactorPointsDto {
   points: number;
 }
 
+/** A user as other users see them. */
+export class UserRefDto {
+  /** @example 3 */
+  id: number;
+  /** @example "alice" */
+  username: string;
+
+  static from(user: { id: number; username: string } | null | undefined): UserRefDto | null {
+    return user ? { id: user.id, username: user.username } : null;
+  }
+}
+
+export class PriorityOverrideDto {
+  /** The pinned level, in force instead of the computed one. @example "P0" */
+  level: PriorityLevel;
+  /** Why; null for reporters, who never see it. @example "Customer's launch is today" */
+  reason: string | null;
+  /** Who set it; null for reporters (and if that user is gone). */
+  by: UserRefDto | null;
+  /** @example "2026-01-01T12:00:00.000Z" */
+  at: string;
+}
+
 export class TicketDto {
   /** @example 42 */
   id: number;
@@ -30,8 +53,12 @@ export class TicketDto {
   status: TicketStatus;
   /** @example 15 */
   priority_score: number;
-  /** @example "P1" */
+  /** The level in force: the override's while one is set, else `computed_level`. @example "P1" */
   priority_level: PriorityLevel;
+  /** What the weights give for `priority_score`. @example "P1" */
+  computed_level: PriorityLevel;
+  /** A level pinned by an agent or admin, or null. */
+  priority_override: PriorityOverrideDto | null;
   /** How the score was reached, factor by factor. */
   breakdown: FactorPointsDto[];
   /** Id of the user who created the ticket. */
@@ -44,8 +71,16 @@ export class TicketDto {
   resolved_at: string | null;
   /** When it was closed; null unless closed. */
   closed_at: string | null;
+  /** The agent or admin working it, or null; kept after resolving or closing. @example 3 */
+  assignee_id: number | null;
+  assignee: UserRefDto | null;
+  /** When the current assignee got it; null while unassigned. */
+  assigned_at: string | null;
+  /** The first public comment by an agent or admin; null until then. */
+  first_response_at: string | null;
 
-  static from(ticket: Ticket, priority: PriorityResult): TicketDto {
+  /** `showReason`: false for reporters, who never see why (or by whom) a level was pinned. */
+  static from(ticket: Ticket, priority: PriorityResult, showReason = true): TicketDto {
     return {
       id: ticket.id,
       issue_type: ticket.issueType,
@@ -62,8 +97,24 @@ export class TicketDto {
       updated_at: ticket.updatedAt.toISOString(),
       resolved_at: ticket.resolvedAt?.toISOString() ?? null,
       closed_at: ticket.closedAt?.toISOString() ?? null,
+      computed_level: priority.level,
+      priority_override: overrideOf(ticket, showReason),
+      assignee_id: ticket.assigneeId,
+      assignee: UserRefDto.from(ticket.assignee),
+      assigned_at: ticket.assignedAt?.toISOString() ?? null,
+      first_response_at: ticket.firstResponseAt?.toISOString() ?? null,
     };
   }
+}
+
+function overrideOf(ticket: Ticket, showReason: boolean): PriorityOverrideDto | null {
+  if (!ticket.priorityOverrideLevel || !ticket.priorityOverrideAt) return null;
+  return {
+    level: ticket.priorityOverrideLevel,
+    reason: showReason ? ticket.priorityOverrideReason : null,
+    by: showReason ? UserRefDto.from(ticket.overrideAuthor) : null,
+    at: ticket.priorityOverrideAt.toISOString(),
+  };
 }
 
 /** The creation response also carries `score` and `level`, the names the original API used. */
