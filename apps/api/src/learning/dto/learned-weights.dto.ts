@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { PolicyWeightsDto } from './policy-weights.dto';
 
@@ -45,4 +45,10 @@ export class LearnedWeightsDto {
   /** The weights whose points differ from the active ones. */
   @ApiProperty({ type: () => [WeightChangeDto] })
   changed: WeightChangeDto[];
+  /**
+   * The policy what-if of the proposed weights on the live queue (the answer of
+   * `POST /admin/policy/preview`); present when the policy feature provides its preview.
+   */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  preview?: object;
 }
