@@ -141,6 +141,10 @@ export class WorkingTheQueue1767700000000 implements MigrationInterface {
     await queryRunner.createIndices('tickets', TICKET_INDEXES);
     await queryRunner.createForeignKeys('tickets', TICKET_FKS);
     await queryRunner.query(`UPDATE tickets SET queue_key = ${queueKeySql(queryRunner)}`);
+    // New default age buckets: the first aging pass re-scores every active ticket.
+    await queryRunner.query(
+      `UPDATE tickets SET next_rescore_at = created_at WHERE status IN ('open', 'in_progress')`,
+    );
     if (isMysql(queryRunner)) {
       await queryRunner.addColumns('users', [
         new TableColumn({ name: 'available', type: 'boolean', isNullable: true }),

@@ -34,16 +34,16 @@ describe.each(databaseKinds())('aging through import on %s', (database) => {
     );
 
   it('should give each age bucket its points and level, and order the queue by them', async () => {
-    const ages = [30 * MINUTE, 2 * HOUR, 7 * HOUR, 25 * HOUR];
+    const ages = [30 * MINUTE, 5 * HOUR, 30 * HOUR, 80 * HOUR];
     const result = await importRows({ tickets: ages.map((age) => row(ago(age))) });
     expect(result.status).toBe(201);
     expect(result.body.imported).toBe(4);
-    const [m30, h2, h7, h25] = result.body.tickets;
+    const [m30, h5, h30, h80] = result.body.tickets;
     const expected = [
       [m30, 0, 9, 'P2'],
-      [h2, 1, 10, 'P2'],
-      [h7, 3, 12, 'P1'],
-      [h25, 5, 14, 'P1'],
+      [h5, 1, 10, 'P2'],
+      [h30, 2, 11, 'P1'],
+      [h80, 3, 12, 'P1'],
     ] as const;
     for (const [ticket, agePoints, score, level] of expected) {
       const stored = (await q.http.get(`/tickets/${ticket.id}`, { token: q.tokens.agent })).body;
@@ -52,21 +52,21 @@ describe.each(databaseKinds())('aging through import on %s', (database) => {
         agePoints,
       );
     }
-    expect(await queueIds()).toEqual([h25.id, h7.id, h2.id, m30.id]);
+    expect(await queueIds()).toEqual([h80.id, h30.id, h5.id, m30.id]);
   });
 
   it('should move an imported ticket up the queue as it ages', async () => {
-    const [older] = (await importRows([row(ago(50 * MINUTE))])).body.tickets; // 9 points
+    const [older] = (await importRows([row(ago(22 * HOUR))])).body.tickets; // 9 + 1 points
     const fresh = await q.http.post(
       '/tickets',
       { issue_type: 'major', impact: 50, customer_type: 'enterprise' }, // 11 points
       { token: q.tokens.reporter },
     );
     expect(await queueIds()).toEqual([fresh.body.id, older.id]);
-    // 5 h 10 min on, the imported ticket is 6 h old (+3 = 12) while the fresh one is 5 h 10 min
-    // old (+1 = 12): equal scores, and the older ticket goes first.
-    q.testApp.setNow(new Date(NOW.getTime() + 5 * HOUR + 10 * MINUTE));
-    expect(await q.rescore()).toBe(2);
+    // 2 h 10 min on, the imported ticket is 24 h 10 min old (+2 = 11) while the fresh one is
+    // still under 4 h (+0 = 11): equal scores, and the older ticket goes first.
+    q.testApp.setNow(new Date(NOW.getTime() + 2 * HOUR + 10 * MINUTE));
+    expect(await q.rescore()).toBe(1);
     expect(await queueIds()).toEqual([older.id, fresh.body.id]);
     const scores = (await q.http.get('/tickets', { token: q.tokens.agent })).body.tickets.map(
       (t: { priority_score: number; priority_level: string }) => [
@@ -75,14 +75,14 @@ describe.each(databaseKinds())('aging through import on %s', (database) => {
       ],
     );
     expect(scores).toEqual([
-      [12, 'P1'],
-      [12, 'P1'],
+      [11, 'P1'],
+      [11, 'P1'],
     ]);
   });
 
   it('should accept an optional status and keep resolved tickets from aging', async () => {
     const result = await importRows([row(ago(2 * HOUR), { status: 'resolved' })]);
-    expect(result.body.tickets[0]).toMatchObject({ status: 'resolved', priority_score: 10 });
+    expect(result.body.tickets[0]).toMatchObject({ status: 'resolved', priority_score: 9 });
     expect(result.body.tickets[0].resolved_at).toBe(NOW.toISOString());
     q.testApp.setNow(new Date(NOW.getTime() + 48 * HOUR));
     expect(await q.rescore()).toBe(0);
@@ -99,8 +99,8 @@ describe.each(databaseKinds())('aging through import on %s', (database) => {
         at: NOW.toISOString(),
         data: expect.objectContaining({
           imported: true,
-          score: 12,
-          level: 'P1',
+          score: 10,
+          level: 'P2',
           inputs: expect.objectContaining({ created_at: ago(7 * HOUR), impact: 50 }),
           weights: expect.objectContaining({ levels: { P0: 16, P1: 11, P2: 6 } }),
         }),

@@ -5,7 +5,7 @@ import { HOUR, MINUTE, startQueueApp, type QueueApp } from './queue-app';
 
 const T0 = new Date('2026-06-01T08:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
-// critical + enterprise + 150 users = 15 points: P1 when new, P0 once an hour old.
+// critical + enterprise + 150 users = 15 points: P1 when new, P0 once 4 hours old.
 const URGENT = { issue_type: 'critical', impact: 150, customer_type: 'enterprise' };
 
 describe.each(databaseKinds())('re-scoring on an age boundary on %s', (database) => {
@@ -29,24 +29,24 @@ describe.each(databaseKinds())('re-scoring on an age boundary on %s', (database)
     );
 
   it('should leave the score alone until the boundary is crossed', async () => {
-    q.testApp.setNow(at(59 * MINUTE));
+    q.testApp.setNow(at(4 * HOUR - MINUTE));
     expect(await q.rescore()).toBe(0);
     expect(await ticket()).toMatchObject({ priority_score: 15, priority_level: 'P1' });
   });
 
   it('should raise score and level once the boundary is crossed, and record it as system', async () => {
-    q.testApp.setNow(at(HOUR + 20_000));
+    q.testApp.setNow(at(4 * HOUR + 20_000));
     expect(await q.rescore()).toBe(1);
     const after = await ticket();
     expect(after).toMatchObject({ priority_score: 16, priority_level: 'P0' });
-    expect(after.breakdown.at(-1)).toEqual({ factor: 'age', input: 1.01, points: 1 });
+    expect(after.breakdown.at(-1)).toEqual({ factor: 'age', input: 4.01, points: 1 });
     const queue = (await q.http.get('/tickets', { token: q.tokens.agent })).body.tickets;
     expect(queue[0]).toMatchObject({ id, priority_score: 16, priority_level: 'P0' });
     expect(await levelEvents()).toEqual([
       {
         id: expect.any(Number),
         type: 'level_raised',
-        at: at(HOUR + 20_000).toISOString(),
+        at: at(4 * HOUR + 20_000).toISOString(),
         actor: 'system',
         actor_id: null,
         data: { from: 'P1', to: 'P0', score_from: 15, score_to: 16 },
@@ -55,7 +55,7 @@ describe.each(databaseKinds())('re-scoring on an age boundary on %s', (database)
   });
 
   it('should be idempotent: a second pass changes nothing and records nothing', async () => {
-    q.testApp.setNow(at(2 * HOUR));
+    q.testApp.setNow(at(5 * HOUR));
     expect(await q.rescore()).toBe(1);
     expect(await q.rescore()).toBe(0);
     expect(await levelEvents()).toHaveLength(1);
@@ -63,7 +63,7 @@ describe.each(databaseKinds())('re-scoring on an age boundary on %s', (database)
 
   it('should record each rise once when passes run concurrently, as on several instances', async () => {
     for (let i = 0; i < 20; i++) await q.http.post('/tickets', URGENT, { token: q.tokens.agent });
-    q.testApp.setNow(at(HOUR));
+    q.testApp.setNow(at(4 * HOUR));
     const counts = await Promise.all([q.rescore(), q.rescore(), q.rescore()]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(21);
     const [row] = await q.testApp.dataSource.query(
@@ -73,18 +73,18 @@ describe.each(databaseKinds())('re-scoring on an age boundary on %s', (database)
   });
 
   it('should only raise the score (no event) when the level stays the same', async () => {
-    q.testApp.setNow(at(HOUR));
+    q.testApp.setNow(at(4 * HOUR));
     await q.rescore();
-    q.testApp.setNow(at(6 * HOUR));
+    q.testApp.setNow(at(24 * HOUR));
     expect(await q.rescore()).toBe(1);
-    expect(await ticket()).toMatchObject({ priority_score: 18, priority_level: 'P0' });
+    expect(await ticket()).toMatchObject({ priority_score: 17, priority_level: 'P0' });
     expect(await levelEvents()).toHaveLength(1);
   });
 
   it('should catch up across several boundaries in one pass', async () => {
-    q.testApp.setNow(at(30 * HOUR));
+    q.testApp.setNow(at(80 * HOUR));
     expect(await q.rescore()).toBe(1);
-    expect(await ticket()).toMatchObject({ priority_score: 20, priority_level: 'P0' });
+    expect(await ticket()).toMatchObject({ priority_score: 18, priority_level: 'P0' });
     q.testApp.setNow(at(300 * HOUR));
     expect(await q.rescore()).toBe(0); // the last bucket never changes again
   });
@@ -111,10 +111,10 @@ describe.each(databaseKinds())('re-scoring on an age boundary on %s', (database)
       { status: 'open' },
       { token: q.tokens.agent },
     );
-    expect(reopened.body).toMatchObject({ status: 'open', priority_score: 18 });
+    expect(reopened.body).toMatchObject({ status: 'open', priority_score: 16 });
     q.testApp.setNow(at(24 * HOUR));
     expect(await q.rescore()).toBe(1);
-    expect(await ticket()).toMatchObject({ priority_score: 20 });
+    expect(await ticket()).toMatchObject({ priority_score: 17 });
   });
 
   it('should keep aging a ticket that is in progress', async () => {
@@ -124,7 +124,7 @@ describe.each(databaseKinds())('re-scoring on an age boundary on %s', (database)
       { status: 'in_progress' },
       { token: q.tokens.agent },
     );
-    q.testApp.setNow(at(HOUR));
+    q.testApp.setNow(at(4 * HOUR));
     expect(await q.rescore()).toBe(1);
     expect(await ticket()).toMatchObject({ priority_score: 16, status: 'in_progress' });
   });
@@ -136,7 +136,7 @@ describe('the aging timer', () => {
     try {
       q.testApp.setNow(T0);
       const id = (await q.http.post('/tickets', URGENT, { token: q.tokens.agent })).body.id;
-      q.testApp.setNow(at(HOUR));
+      q.testApp.setNow(at(4 * HOUR));
       const deadline = Date.now() + 5_000;
       let score = 15;
       while (score === 15 && Date.now() < deadline) {

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
 import { AgingModule } from './aging/aging.module';
+import { AssignmentModule } from './assignment/assignment.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
@@ -67,6 +68,7 @@ export class AppModule {
         AuthModule,
         TicketsModule,
         CommentsModule,
+        AssignmentModule,
         AgingModule,
         HealthModule,
         SecurityModule,

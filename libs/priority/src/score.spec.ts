@@ -24,13 +24,13 @@ describe('scoreTicket', () => {
   describe('age buckets', () => {
     it.each([
       ['0 ms', 0, 0],
-      ['1 h - 1 ms', HOUR - 1, 0],
-      ['1 h', HOUR, 1],
-      ['6 h - 1 ms', 6 * HOUR - 1, 1],
-      ['6 h', 6 * HOUR, 3],
-      ['24 h - 1 ms', 24 * HOUR - 1, 3],
-      ['24 h', 24 * HOUR, 5],
-      ['30 days', 720 * HOUR, 5],
+      ['4 h - 1 ms', 4 * HOUR - 1, 0],
+      ['4 h', 4 * HOUR, 1],
+      ['24 h - 1 ms', 24 * HOUR - 1, 1],
+      ['24 h', 24 * HOUR, 2],
+      ['72 h - 1 ms', 72 * HOUR - 1, 2],
+      ['72 h', 72 * HOUR, 3],
+      ['30 days', 720 * HOUR, 3],
       ['a clock 5 min in the future', -300_000, 0],
     ])('should give a ticket aged %s %d points', (_label, ageMs, points) => {
       expect(agePoints(ageMs, DEFAULT_WEIGHTS)).toBe(points);
@@ -65,21 +65,21 @@ describe('scoreTicket', () => {
         'the same after a day',
         { issueType: 'critical', customerType: 'enterprise', impact: 500 },
         24 * HOUR,
-        20,
+        17,
         'P0',
       ],
       [
-        'major paid, 50 users, 2 h',
+        'major paid, 50 users, 5 h',
         { issueType: 'major', customerType: 'paid', impact: 50 },
-        2 * HOUR,
+        5 * HOUR,
         10,
         'P2',
       ],
       ['minor free, one user', { issueType: 'minor', customerType: 'free', impact: 1 }, 0, 3, 'P3'],
       [
-        'minor free, one user, 7 h',
+        'minor free, one user, 3 days',
         { issueType: 'minor', customerType: 'free', impact: 1 },
-        7 * HOUR,
+        72 * HOUR,
         6,
         'P2',
       ],
@@ -87,8 +87,8 @@ describe('scoreTicket', () => {
         'major enterprise, 11 users, 25 h',
         { issueType: 'major', customerType: 'enterprise', impact: 11 },
         25 * HOUR,
-        16,
-        'P0',
+        13,
+        'P1',
       ],
     ])('should score a %s', (_label, facts, ageMs, score, level) => {
       const result = scoreTicket({ ...facts, createdAt: ago(ageMs) }, NOW, DEFAULT_WEIGHTS);
@@ -98,7 +98,7 @@ describe('scoreTicket', () => {
 
     it('should name each factor with its input and points', () => {
       const result = scoreTicket(
-        { issueType: 'major', customerType: 'paid', impact: 42, createdAt: ago(90 * 60_000) },
+        { issueType: 'major', customerType: 'paid', impact: 42, createdAt: ago(270 * 60_000) },
         NOW,
         DEFAULT_WEIGHTS,
       );
@@ -106,7 +106,7 @@ describe('scoreTicket', () => {
         { factor: 'issue_type', input: 'major', points: 3 },
         { factor: 'customer_type', input: 'paid', points: 3 },
         { factor: 'impact', input: 42, points: 3 },
-        { factor: 'age', input: 1.5, points: 1 },
+        { factor: 'age', input: 4.5, points: 1 },
       ]);
     });
 
@@ -122,6 +122,48 @@ describe('scoreTicket', () => {
         createdAt: NOW,
       } as const;
       expect(scoreTicket(facts, NOW, weights).score).toBe(102);
+    });
+  });
+
+  describe('waiting never outranks severity', () => {
+    it('should rank a new critical outage above a 40-hour-old minor ticket of the same customer', () => {
+      const customer = { customerType: 'enterprise', impact: 2_500 } as const;
+      const outage = scoreTicket(
+        { ...customer, issueType: 'critical', createdAt: NOW },
+        NOW,
+        DEFAULT_WEIGHTS,
+      );
+      const old = scoreTicket(
+        { ...customer, issueType: 'minor', createdAt: ago(40 * HOUR) },
+        NOW,
+        DEFAULT_WEIGHTS,
+      );
+      expect(outage).toMatchObject({ score: 15, level: 'P1' });
+      expect(old).toMatchObject({ score: 13, level: 'P1' });
+    });
+
+    it('should keep any minor ticket below a critical one of the same customer and impact', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom('enterprise', 'paid', 'free'),
+          fc.integer({ min: 1, max: 100_000 }),
+          fc.integer({ min: 0, max: 365 * 24 * HOUR }),
+          (customerType, impact, ageMs) => {
+            const facts = { customerType, impact } as const;
+            const minor = scoreTicket(
+              { ...facts, issueType: 'minor', createdAt: ago(ageMs) },
+              NOW,
+              DEFAULT_WEIGHTS,
+            );
+            const critical = scoreTicket(
+              { ...facts, issueType: 'critical', createdAt: NOW },
+              NOW,
+              DEFAULT_WEIGHTS,
+            );
+            expect(minor.score).toBeLessThan(critical.score);
+          },
+        ),
+      );
     });
   });
 

@@ -29,8 +29,8 @@ describe('findWeightProblems', () => {
     ],
     [
       'overlapping age buckets',
-      (w) => (w.age[2].underHours = 6),
-      "age[2].underHours: must be greater than the previous bucket's (6)",
+      (w) => (w.age[2].underHours = 24),
+      "age[2].underHours: must be greater than the previous bucket's (24)",
     ],
     [
       'a bounded last bucket',

@@ -27,16 +27,20 @@ export interface PriorityWeights {
   levels: Record<Exclude<PriorityLevel, 'P3'>, number>;
 }
 
-/** The weights of the system this service replaces. */
+/**
+ * The weights of the system this service replaces, except age, which it never applied: waiting
+ * adds at most 3 points, less than the gap between a critical and a minor issue (4), so a minor
+ * ticket never passes a critical one of the same customer and impact by waiting alone.
+ */
 export const DEFAULT_WEIGHTS: PriorityWeights = Object.freeze({
   issueType: { critical: 5, major: 3, minor: 1 },
   customerType: { enterprise: 5, paid: 3, free: 1 },
   impact: [{ maxUsers: 10, points: 1 }, { maxUsers: 100, points: 3 }, { points: 5 }],
   age: [
-    { underHours: 1, points: 0 },
-    { underHours: 6, points: 1 },
-    { underHours: 24, points: 3 },
-    { points: 5 },
+    { underHours: 4, points: 0 },
+    { underHours: 24, points: 1 },
+    { underHours: 72, points: 2 },
+    { points: 3 },
   ],
   levels: { P0: 16, P1: 11, P2: 6 },
 });

@@ -1,11 +1,11 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import type { ListTicketsQuery, TicketSort } from './dto/list-tickets.query';
 import type { TicketPageDto } from './dto/ticket.dto';
-import { Ticket } from './ticket.entity';
+import { ACTIVE_STATUSES, Ticket, type TicketStatus } from './ticket.entity';
 import { decodeCursor, encodeCursor, type CursorPosition } from './ticket-cursor';
 import { TicketTotals, type CountFilter } from './ticket-totals';
 import { TicketsService, visibleTo, withPeople } from './tickets.service';
@@ -25,6 +25,18 @@ const ORDERS: Record<TicketSort, SortOrder> = {
   '-created_at': { column: 'createdAt', direction: 'DESC' },
 };
 
+/** One page's query: the filters, the text search, and where it starts. */
+interface PageRequest {
+  filter: CountFilter;
+  q?: string;
+  order: SortOrder;
+  cursor?: CursorPosition;
+  limit: number;
+}
+
+/** `!` escapes LIKE's wildcards on both engines (SQLite has no default escape character). */
+const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
 /** The queue: page-number and cursor (keyset) pagination over the orders above. */
 @Injectable()
 export class TicketQueueService {
@@ -38,24 +50,21 @@ export class TicketQueueService {
     if (query.cursor !== undefined && query.page !== 1) {
       throw new BadRequestException('Use either page or cursor, not both.');
     }
-    const where = this.filters(query, viewer);
-    const order = ORDERS[query.sort];
-    const select = this.tickets
-      .createQueryBuilder('t')
-      .where(where)
-      .orderBy(`t.${order.column}`, order.direction)
-      .addOrderBy('t.id', order.direction)
+    const request: PageRequest = {
+      filter: this.filters(query, viewer),
+      q: query.q,
+      order: ORDERS[query.sort],
+      cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort),
       // One extra row tells whether a next page exists without another query.
-      .limit(query.limit + 1);
+      limit: query.limit + 1,
+    };
     const offset = (query.page - 1) * query.limit;
-    if (query.cursor !== undefined) {
-      this.after(select, decodeCursor(query.cursor, query.sort), order);
-    }
+    const statuses = request.filter.status;
     const rows =
-      offset > 0
-        ? this.deepPage(select.offset(offset))
-        : withPeople(select.addSelect('t.queueKey')).getMany();
-    const [tickets, total] = await Promise.all([rows, this.total(where)]);
+      offset === 0 && Array.isArray(statuses)
+        ? this.mergedPage(request, statuses)
+        : this.page(request, offset);
+    const [tickets, total] = await Promise.all([rows, this.total(request.filter, request.q)]);
     const page = tickets.slice(0, query.limit);
     const last = page.at(-1);
     return {
@@ -66,6 +75,46 @@ export class TicketQueueService {
       next_cursor:
         tickets.length > query.limit && last ? encodeCursor(positionOf(last, query.sort)) : null,
     };
+  }
+
+  private select(request: PageRequest): SelectQueryBuilder<Ticket> {
+    const { order } = request;
+    const select = this.tickets
+      .createQueryBuilder('t')
+      .where(toWhere(request.filter))
+      .orderBy(`t.${order.column}`, order.direction)
+      .addOrderBy('t.id', order.direction)
+      .limit(request.limit);
+    if (request.q !== undefined) {
+      select.andWhere("(t.title LIKE :q ESCAPE '!' OR t.description LIKE :q ESCAPE '!')", {
+        q: likePattern(request.q),
+      });
+    }
+    if (request.cursor) this.after(select, request.cursor, order);
+    return select;
+  }
+
+  private page(request: PageRequest, offset: number): Promise<Ticket[]> {
+    const select = this.select(request);
+    if (offset > 0) return this.deepPage(select.offset(offset));
+    return withPeople(select.addSelect('t.queueKey')).getMany();
+  }
+
+  /**
+   * Several statuses: one indexed range per status, each read only as far as the page needs,
+   * merged here. `status IN (…) ORDER BY queue_key` would make both engines sort every match.
+   */
+  private async mergedPage(request: PageRequest, statuses: TicketStatus[]): Promise<Ticket[]> {
+    const parts = await Promise.all(
+      statuses.map((status) => this.page({ ...request, filter: { ...request.filter, status } }, 0)),
+    );
+    const direction = request.order.direction === 'ASC' ? 1 : -1;
+    const key = (t: Ticket) =>
+      request.order.column === 'queueKey' ? Number(t.queueKey) : t.createdAt.getTime();
+    return parts
+      .flat()
+      .sort((a, b) => direction * (key(a) - key(b) || a.id - b.id))
+      .slice(0, request.limit);
   }
 
   /**
@@ -87,10 +136,14 @@ export class TicketQueueService {
 
   private filters(query: ListTicketsQuery, viewer: AuthUser): CountFilter {
     const where: CountFilter = visibleTo(viewer);
-    if (query.status) where.status = query.status;
+    const statuses = parseStatuses(query.status);
+    if (statuses) where.status = statuses.length === 1 ? statuses[0] : statuses;
     if (query.priority_level) where.priorityLevel = query.priority_level;
     if (query.issue_type) where.issueType = query.issue_type;
     if (query.customer_type) where.customerType = query.customer_type;
+    if (query.assignee === 'me') where.assigneeId = viewer.id;
+    else if (query.assignee === 'none') where.assigneeId = null;
+    else if (query.assignee !== undefined) where.assigneeId = Number(query.assignee);
     return where;
   }
 
@@ -111,16 +164,37 @@ export class TicketQueueService {
     );
   }
 
-  private total(where: CountFilter): Promise<number> {
-    return this.totals.get(where, async () => {
-      const row = await this.tickets
+  /** Text searches are counted each time: no index narrows them, and few repeat exactly. */
+  private total(filter: CountFilter, q: string | undefined): Promise<number> {
+    const count = async () => {
+      const select = this.tickets
         .createQueryBuilder('t')
         .select('COUNT(*)', 'n')
-        .where(where)
-        .getRawOne<{ n: string | number }>();
+        .where(toWhere(filter));
+      if (q !== undefined) {
+        select.andWhere("(t.title LIKE :q ESCAPE '!' OR t.description LIKE :q ESCAPE '!')", {
+          q: likePattern(q),
+        });
+      }
+      const row = await select.getRawOne<{ n: string | number }>();
       return Number(row?.n ?? 0);
-    });
+    };
+    return q === undefined ? this.totals.get(filter, count) : count();
   }
+}
+
+/** No `status`: the active statuses; `all`: every status; else the comma-separated list. */
+function parseStatuses(status: string | undefined): TicketStatus[] | undefined {
+  if (status === 'all') return undefined;
+  if (status === undefined) return [...ACTIVE_STATUSES];
+  return [...new Set(status.split(',') as TicketStatus[])];
+}
+
+function toWhere(filter: CountFilter): Record<string, unknown> {
+  const where: Record<string, unknown> = { ...filter };
+  if (Array.isArray(filter.status)) where.status = In(filter.status);
+  if (filter.assigneeId === null) where.assigneeId = IsNull();
+  return where;
 }
 
 function positionOf(ticket: Ticket, sort: TicketSort): CursorPosition {

@@ -9,8 +9,12 @@ import type { Ticket } from './ticket.entity';
 export type CountedFields = Pick<
   Ticket,
   'createdBy' | 'status' | 'priorityLevel' | 'issueType' | 'customerType'
->;
-export type CountFilter = Partial<CountedFields>;
+> &
+  Partial<Pick<Ticket, 'assigneeId'>>;
+/** Equality on each field given; `status` may also be a list (any of them). */
+export type CountFilter = Partial<Omit<CountedFields, 'status'>> & {
+  status?: CountedFields['status'] | CountedFields['status'][];
+};
 
 interface Entry {
   filter: CountFilter;
@@ -23,7 +27,11 @@ interface Entry {
 const MAX_ENTRIES = 1_000;
 
 const matches = (filter: CountFilter, ticket: CountedFields) =>
-  (Object.keys(filter) as (keyof CountedFields)[]).every((key) => filter[key] === ticket[key]);
+  (Object.keys(filter) as (keyof CountedFields)[]).every((key) => {
+    const wanted = filter[key];
+    if (Array.isArray(wanted)) return wanted.includes(ticket.status);
+    return wanted === (ticket[key] ?? null);
+  });
 
 /**
  * `total` without a COUNT(*) per request. An exact count reads a whole index range: about

@@ -96,7 +96,7 @@ function retriageChanges(ticket: Ticket, dto: Retriage): RetriagedData['changes'
 
 /** Re-scores (re-triage or reopening) and re-keys (override) the ticket; records both. */
 function planPriority(step: Step, to: TicketStatus, priority: PriorityService): void {
-  const { ticket, dto, plan, actor, now } = step;
+  const { ticket, dto, plan, now } = step;
   const triaged = retriageChanges(ticket, dto);
   const retriaged = Object.keys(triaged).length > 0;
   const reopened = to === 'open' && (ticket.status === 'resolved' || ticket.status === 'closed');
@@ -114,7 +114,11 @@ function planPriority(step: Step, to: TicketStatus, priority: PriorityService): 
   let computed: PriorityResult = stored;
   if (retriaged || reopened) {
     computed = priority.score(facts, now);
-    const scored = { createdAt: ticket.createdAt, status: to, priorityOverrideLevel: overrideLevel };
+    const scored = {
+      createdAt: ticket.createdAt,
+      status: to,
+      priorityOverrideLevel: overrideLevel,
+    };
     const { issueType, impact, customerType } = facts;
     Object.assign(plan.changes, { issueType, impact, customerType });
     Object.assign(plan.changes, scoreFields(scored, computed, now, priority.weights));
@@ -181,7 +185,13 @@ export function planUpdate(
   now: Date,
   priority: PriorityService,
 ): UpdatePlan {
-  const step: Step = { ticket, dto, actor, now, plan: { changes: {}, events: [], assignedTo: null } };
+  const step: Step = {
+    ticket,
+    dto,
+    actor,
+    now,
+    plan: { changes: {}, events: [], assignedTo: null },
+  };
   const to = targetStatus(ticket, dto);
   planStatus(step, to);
   planAssignee(step, to);

@@ -3,7 +3,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 
+import { AUTO_ASSIGNMENT_JOB } from '../assignment/assignment.constants';
 import type { AuthUser } from '../auth/auth-user';
+import { DueWorkRunner } from '../due-work/due-work.runner';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
 import type { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
@@ -43,6 +45,7 @@ export class TicketsService {
     private readonly events: TicketEventsService,
     private readonly totals: TicketTotals,
     private readonly metrics: TicketMetrics,
+    private readonly runner: DueWorkRunner,
   ) {}
 
   async create(dto: CreateTicketDto, author: AuthUser): Promise<CreatedTicketDto> {
@@ -74,6 +77,7 @@ export class TicketsService {
     });
     this.totals.added(ticket);
     this.metrics.created(priority.level);
+    this.runner.nudge(AUTO_ASSIGNMENT_JOB);
     return { ...TicketDto.from(ticket, priority), score: priority.score, level: priority.level };
   }
 

@@ -7,10 +7,13 @@ import {
   type PriorityLevel,
 } from '@app/priority';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 import { PageQuery } from '../../common/page.query';
-import { TICKET_STATUSES, type TicketStatus } from '../ticket.entity';
+import { TICKET_STATUSES } from '../ticket.entity';
+
+const STATUS_NAME = `(${TICKET_STATUSES.join('|')})`;
+const STATUS_LIST = new RegExp(`^(all|${STATUS_NAME}(,${STATUS_NAME})*)$`);
 
 export const TICKET_SORTS = ['priority', 'created_at', '-created_at'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
@@ -33,9 +36,33 @@ export class ListTicketsQuery extends PageQuery {
   @MaxLength(200)
   cursor?: string;
 
+  /**
+   * One status, several separated by commas (`open,in_progress`), or `all`. Without it, the
+   * active statuses only: live work, not resolved or closed tickets.
+   * @example "open,in_progress"
+   */
   @IsOptional()
-  @IsIn(TICKET_STATUSES)
-  status?: TicketStatus;
+  @IsString()
+  @Matches(STATUS_LIST, {
+    message: `status must be all or a comma-separated list of ${TICKET_STATUSES.join(', ')}`,
+  })
+  status?: string;
+
+  /** `me` (the caller's), `none` (unassigned), or a user id. @example "me" */
+  @IsOptional()
+  @IsString()
+  @Matches(/^(me|none|[1-9][0-9]{0,9})$/, { message: 'assignee must be me, none or a user id' })
+  assignee?: string;
+
+  /**
+   * Case-insensitive text in the title or description, 1 to 100 characters; taken literally
+   * (`%` and `_` match only themselves).
+   * @example "checkout"
+   */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
 
   @IsOptional()
   @IsIn(PRIORITY_LEVELS)

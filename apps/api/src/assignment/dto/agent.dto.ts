@@ -1,0 +1,21 @@
+import type { Role } from '../../users/user.entity';
+
+export class AgentDto {
+  /** @example 3 */
+  id: number;
+  /** @example "alice" */
+  username: string;
+  /** @example "agent" */
+  role: Role;
+  /** Takes auto-assigned work (agents start available, admins unavailable). */
+  available: boolean;
+  /**
+   * Most active tickets auto-assignment gives them at once (default `AGENT_DEFAULT_CAPACITY`).
+   * @example 10
+   */
+  capacity: number;
+  /** Their assigned tickets that are active (open, in progress or another live status). @example 4 */
+  open_assigned: number;
+  /** When they were last given a ticket; null if never. */
+  last_assigned_at: string | null;
+}
