@@ -40,6 +40,9 @@ async function snapshot(testApp: TestApp): Promise<Record<string, number>> {
   return counts;
 }
 
+// Learning is CPU-bound: on a loaded 2-core machine a pass can take seconds.
+jest.setTimeout(60_000);
+
 describe.each(databaseKinds())('weights learned from corrections on %s', (database) => {
   let l: LearningApp;
 
@@ -151,7 +154,7 @@ describe.each(databaseKinds())('weights learned from corrections on %s', (databa
   });
 
   it('should count an override that was cleared as no correction', async () => {
-    const sample = facts(30, 14);
+    const sample = facts(80, 14);
     await labelTickets(sample);
     const overridden = await l.testApp.dataSource.query(
       `SELECT DISTINCT ticket_id FROM ticket_events WHERE type = 'priority_overridden'`,
@@ -167,6 +170,7 @@ describe.each(databaseKinds())('weights learned from corrections on %s', (databa
     }
     // Only the resolved (confirmed) tickets are labels now.
     const result = await learn();
-    expect(result.body.labels_used).toBe(30 - overridden.length);
+    expect(overridden.length).toBeGreaterThan(0);
+    expect(result.body.labels_used).toBe(80 - overridden.length);
   });
 });

@@ -8,6 +8,9 @@ const OUTAGE = {
   description: 'Customer sees a crash on the invoice page',
 };
 
+// Learning is CPU-bound: on a loaded 2-core machine a pass can take seconds.
+jest.setTimeout(30_000);
+
 describe.each(databaseKinds())('issue-type suggestions on %s', (database) => {
   let l: LearningApp;
   let misfiled: { id: number; label: string }[];

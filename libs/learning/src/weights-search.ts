@@ -136,11 +136,9 @@ function blockSweep(space: SearchSpace, current: SearchResult): SearchResult | n
 /**
  * Pair steps: every sequence of block `a` combined with the exact best of block `b`. They
  * escape the plateaus where no single block can move alone (e.g. raise issue type and lower
- * customer type together).
+ * customer type together). The first improvement found is taken; block sweeps resume from it.
  */
 function pairStep(space: SearchSpace, current: SearchResult, all: (number[][] | null)[]) {
-  let best: Params | null = null;
-  let bestObjective = current.objective;
   const blockDistances = current.params.map((seq, b) => blockDistance(space, b, seq));
   const total = blockDistances.reduce((x, y) => x + y, 0);
   for (let a = 0; a < current.params.length; a++) {
@@ -154,14 +152,13 @@ function pairStep(space: SearchSpace, current: SearchResult, all: (number[][] | 
         const { seq, value } = bestBlock(space, params, b);
         // bestBlock's value holds every disagreement and block b's distance.
         const objective = value + space.penalty * (others + blockDistance(space, a, seqA));
-        if (objective < bestObjective - EPSILON) {
-          bestObjective = objective;
-          best = withBlock(params, b, seq);
+        if (objective < current.objective - EPSILON) {
+          return evaluate(space, withBlock(params, b, seq));
         }
       }
     }
   }
-  return best && evaluate(space, best);
+  return null;
 }
 
 /** Block coordinate descent to a local optimum; with `pairs`, pair steps when blocks are stuck. */
