@@ -91,8 +91,10 @@ export class AgingService implements DueJob, OnModuleInit {
       );
       if (!result.affected) continue; // another instance got there first
       updated++;
-      if (priority.level !== ticket.priorityLevel) moved.push([ticket, priority.level]);
-      if (rank(priority.level) > rank(ticket.priorityLevel)) {
+      // The level in force: an override pins it while the score keeps aging.
+      const level = changes.priorityLevel;
+      if (level !== ticket.priorityLevel) moved.push([ticket, level]);
+      if (rank(level) > rank(ticket.priorityLevel)) {
         raised.push({
           ticketId: ticket.id,
           type: 'level_raised',
@@ -100,7 +102,7 @@ export class AgingService implements DueJob, OnModuleInit {
           at: now,
           data: {
             from: ticket.priorityLevel,
-            to: priority.level,
+            to: level,
             score_from: ticket.priorityScore,
             score_to: priority.score,
           },

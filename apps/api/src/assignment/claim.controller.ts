@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 import type { AuthUser } from '../auth/auth-user';
@@ -23,6 +29,7 @@ export class ClaimController {
   @ApiOperation({
     summary: 'Claim the top open, unassigned ticket: it becomes yours and in_progress',
   })
+  @ApiOkResponse({ type: TicketDto, description: 'The ticket, now yours and in_progress' })
   @ApiNoContentResponse({ description: 'Nothing open and unassigned matches' })
   @ApiProblems(400)
   async claim(

@@ -11,7 +11,7 @@ import { ListCommentsQuery } from './dto/list-comments.query';
 
 @ApiTags('comments')
 @ApiBearerAuth()
-@ApiProblems(401)
+@ApiProblems(401, 429)
 @Controller('tickets/:id/comments')
 export class CommentsController {
   constructor(private readonly comments: CommentsService) {}

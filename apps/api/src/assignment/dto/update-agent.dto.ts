@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class UpdateAgentDto {
@@ -7,6 +8,7 @@ export class UpdateAgentDto {
   available?: boolean;
 
   /** Admins only: most active tickets auto-assigned at once (0 to 1,000). @example 12 */
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -1,8 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
+
 import type { Role } from '../../users/user.entity';
 import type { TicketComment } from '../ticket-comment.entity';
 
 export class CommentAuthorDto {
   /** @example 3 */
+  @ApiProperty({ type: 'integer' })
   id: number;
   /** @example "alice" */
   username: string;
@@ -12,8 +15,10 @@ export class CommentAuthorDto {
 
 export class CommentDto {
   /** @example 12 */
+  @ApiProperty({ type: 'integer' })
   id: number;
   /** @example 42 */
+  @ApiProperty({ type: 'integer' })
   ticket_id: number;
   author: CommentAuthorDto;
   /** @example "We have rolled back the release; payments work again." */

@@ -7,7 +7,7 @@ export class ListCommentsQuery {
    * Comments per page.
    * @example 50
    */
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional({ type: 'integer', default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,7 @@
 import type { CustomerType, Factor, IssueType, PriorityLevel, PriorityResult } from '@app/priority';
 
+import { ApiProperty } from '@nestjs/swagger';
+
 import type { Ticket, TicketStatus } from '../ticket.entity';
 
 export class FactorPointsDto {
@@ -17,6 +19,7 @@ export class FactorPointsDto {
 /** A user as other users see them. */
 export class UserRefDto {
   /** @example 3 */
+  @ApiProperty({ type: 'integer' })
   id: number;
   /** @example "alice" */
   username: string;
@@ -29,7 +32,7 @@ export class UserRefDto {
 export class PriorityOverrideDto {
   /** The pinned level, in force instead of the computed one. @example "P0" */
   level: PriorityLevel;
-  /** Why; null for reporters, who never see it. @example "Customer's launch is today" */
+  /** Why; null for reporters, who never see it. @example "Their launch is blocked today" */
   reason: string | null;
   /** Who set it; null for reporters (and if that user is gone). */
   by: UserRefDto | null;
@@ -72,6 +75,7 @@ export class TicketDto {
   /** When it was closed; null unless closed. */
   closed_at: string | null;
   /** The agent or admin working it, or null; kept after resolving or closing. @example 3 */
+  @ApiProperty({ type: 'integer', nullable: true })
   assignee_id: number | null;
   assignee: UserRefDto | null;
   /** When the current assignee got it; null while unassigned. */

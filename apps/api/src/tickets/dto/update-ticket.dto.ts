@@ -67,6 +67,7 @@ export class UpdateTicketDto {
   issue_type?: IssueType;
 
   /** Re-triage: the corrected number of affected users. */
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(1)
