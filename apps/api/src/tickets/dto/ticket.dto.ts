@@ -63,6 +63,7 @@ export class TicketDto {
   /** A level pinned by an agent or admin, or null. */
   priority_override: PriorityOverrideDto | null;
   /** How the score was reached, factor by factor. */
+  @ApiProperty({ type: () => [FactorPointsDto] })
   breakdown: FactorPointsDto[];
   /** Id of the user who created the ticket. */
   created_by: number;
