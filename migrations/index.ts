@@ -6,6 +6,7 @@ import { ExactUsernames1767600000000 } from './1767600000000-ExactUsernames';
 import { WorkingTheQueue1767700000000 } from './1767700000000-WorkingTheQueue';
 import { SlaTracking1767800000000 } from './1767800000000-SlaTracking';
 import { AppSettings1767800000001 } from './1767800000001-AppSettings';
+import { LearnedModels1768100000000 } from './1768100000000-LearnedModels';
 import { ReportFacts1768200000000 } from './1768200000000-ReportFacts';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   WorkingTheQueue1767700000000,
   SlaTracking1767800000000,
   AppSettings1767800000001,
+  LearnedModels1768100000000,
   ReportFacts1768200000000,
 ];

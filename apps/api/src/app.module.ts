@@ -23,6 +23,7 @@ import { ReportsModule } from './reports/reports.module';
 import { RateLimitGuard } from './security/rate-limit.guard';
 import { SecurityModule } from './security/security.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LearningModule } from './learning/learning.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { initializeWithRetry } from './resilience/connect-with-retry';
@@ -79,6 +80,7 @@ export class AppModule {
         MetricsModule,
         IdempotencyModule,
         ReportsModule,
+        LearningModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -91,6 +91,13 @@ export interface AssignmentConfig {
   intervalMs: number;
 }
 
+export interface LearningConfig {
+  /** How often this instance checks whether a model is due for training; 0 turns it off. */
+  intervalMs: number;
+  /** Newest labelled tickets a training (or a weights fit) reads at most. */
+  maxExamples: number;
+}
+
 /** The typed, validated configuration; read it with `ConfigService<AppConfig, true>`. */
 export interface AppConfig {
   http: HttpConfig;
@@ -101,5 +108,6 @@ export interface AppConfig {
   security: SecurityConfig;
   queue: QueueConfig;
   assignment: AssignmentConfig;
+  learning: LearningConfig;
   ops: OpsConfig;
 }

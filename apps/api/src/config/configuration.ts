@@ -151,6 +151,10 @@ export function buildConfig(raw: RawEnv): AppConfig {
       defaultCapacity: env.AGENT_DEFAULT_CAPACITY,
       intervalMs: env.ASSIGNMENT_INTERVAL_MS,
     },
+    learning: {
+      intervalMs: env.LEARNING_INTERVAL_MS,
+      maxExamples: env.LEARNING_MAX_EXAMPLES,
+    },
     ops: {
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

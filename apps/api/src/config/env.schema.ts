@@ -56,6 +56,9 @@ export const envSchema = z.object({
   ...SECURITY_ENV,
   AGING_INTERVAL_MS: z.coerce.number().int().min(0).max(30_000).default(15_000),
   AGING_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  // Learned priorities (docs/learning.md).
+  LEARNING_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
+  LEARNING_MAX_EXAMPLES: z.coerce.number().int().min(200).max(200_000).default(20_000),
   TICKETS_TOTAL_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   // Working the queue (docs/workflow.md).
   ASSIGNMENT_MODE: z.enum(['manual', 'auto']).default('manual'),

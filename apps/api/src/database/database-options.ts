@@ -9,6 +9,7 @@ import { TicketComment } from '../comments/ticket-comment.entity';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { LearnedModel } from '../learning/learned-model.entity';
 import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
@@ -22,6 +23,7 @@ export const ENTITIES = [
   TicketEvent,
   IdempotencyKey,
   TicketComment,
+  LearnedModel,
 ];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */
