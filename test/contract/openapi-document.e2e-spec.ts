@@ -114,7 +114,8 @@ describe('The OpenAPI document (/docs-json)', () => {
     }
     for (const [name, schema] of Object.entries(doc.components.schemas as Json)) {
       for (const [field, property] of Object.entries((schema.properties ?? {}) as Json)) {
-        const isId = ['id', 'actor_id', 'created_by'].includes(field);
+        // An import row names its creator by username (a string), as the old helpdesk knew them.
+        const isId = ['id', 'actor_id', 'created_by'].includes(field) && name !== 'ImportTicketDto';
         if (isId && property.type !== 'integer') notInteger.push(`${name}.${field}`);
       }
     }

@@ -20,7 +20,7 @@ export class AgentsController {
 
   @Get()
   @ApiOperation({ summary: 'Every active agent and admin, with availability, capacity and load' })
-  @ApiOkResponse({ type: () => [AgentDto] })
+  @ApiOkResponse({ type: AgentDto, isArray: true })
   list(): Promise<AgentDto[]> {
     return this.agents.list();
   }

@@ -1577,7 +1577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"];
+                    "application/json": components["schemas"]["AgentDto"][];
                 };
             };
             /** @description Missing, invalid or expired credentials */

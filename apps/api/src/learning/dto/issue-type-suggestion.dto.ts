@@ -2,7 +2,7 @@ import type { IssueType } from '@app/priority';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class TypeConfidenceDto {
-  /** @example "major" */
+  @ApiProperty({ type: 'string', enum: ['critical', 'major', 'minor'], example: 'major' })
   value: IssueType;
   /**
    * Calibrated probability, 0–1.
@@ -14,8 +14,8 @@ export class TypeConfidenceDto {
 export class SuggestedIssueTypeDto {
   /**
    * The most probable type.
-   * @example "critical"
    */
+  @ApiProperty({ type: 'string', enum: ['critical', 'major', 'minor'], example: 'critical' })
   value: IssueType;
   /**
    * Its calibrated probability, 0–1.
