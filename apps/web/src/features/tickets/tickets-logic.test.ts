@@ -8,7 +8,14 @@ import { toNewTicket, EMPTY_DRAFT } from './ticket-form';
 
 describe('lifecycle', () => {
   it('should name each allowed move by what it does', () => {
-    expect(NEXT_STATUSES.open.map((to) => actionLabel('open', to))).toEqual(['Start work']);
+    expect(NEXT_STATUSES.open.map((to) => actionLabel('open', to))).toEqual([
+      'Start work',
+      'Wait on customer',
+    ]);
+    expect(NEXT_STATUSES.pending.map((to) => actionLabel('pending', to))).toEqual([
+      'Resume work',
+      'Back to open',
+    ]);
     expect(NEXT_STATUSES.resolved.map((to) => actionLabel('resolved', to))).toEqual([
       'Close',
       'Reopen',
