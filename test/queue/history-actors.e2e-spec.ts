@@ -38,8 +38,10 @@ describe.each(databaseKinds())("who a ticket's history names, per role (%s)", (d
   it.each(['agent', 'admin'] as const)('should show the %s every name', async (role) => {
     const result = await history(q.tokens[role]);
     expect(result.status).toBe(200);
+    // Starting an unassigned ticket assigns it to the agent: an internal `assigned` entry too.
     expect(actorsOf(result.body)).toEqual([
       { actor: 'queue.reporter', named: true },
+      { actor: 'queue.agent', named: true },
       { actor: 'queue.agent', named: true },
       { actor: 'queue.admin', named: true },
     ]);

@@ -93,6 +93,8 @@ class WeeklyCalendar implements WorkingCalendar {
 
   addMs(from: number, ms: number): number {
     checkAdd(ms);
+    // Nothing to add is complete at once, even outside working hours: add(t, 0) = t.
+    if (ms === 0) return from;
     let left = ms;
     let day = this.localDay(from);
     for (let steps = 0; steps < MAX_DAYS; steps++) {
