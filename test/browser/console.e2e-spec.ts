@@ -132,8 +132,11 @@ describeWithChromium('the console in Chromium', (executablePath) => {
     await page.getByLabel('Page size').selectOption('25');
     await page.getByLabel('Level').selectOption('P3');
     await eventually(async () => expect(new URL(page.url()).search).toBe('?level=P3&limit=25'));
-    const levels = await ui().table().locator('tbody td.level').allTextContents();
-    expect(new Set(levels)).toEqual(new Set(['P3']));
+    // The previous page stays on screen until the filtered one arrives (keepPreviousData).
+    await eventually(async () => {
+      const levels = await ui().table().locator('tbody td.level').allTextContents();
+      expect(new Set(levels)).toEqual(new Set(['P3']));
+    });
     await page.getByText(/Updated \d\d:\d\d:\d\d/).waitFor();
 
     const link = ui().table().getByRole('link', { name: 'Paged 5' });
