@@ -82,6 +82,7 @@ describe.each(databaseKinds())('tickets on %s', (database) => {
             due_at: new Date(T0.getTime() + 3_600_000).toISOString(),
             met_at: null,
             breached: false,
+            at_risk: false,
             remaining_minutes: 60,
           },
           resolution: {
@@ -89,6 +90,7 @@ describe.each(databaseKinds())('tickets on %s', (database) => {
             due_at: new Date(T0.getTime() + 8 * 3_600_000).toISOString(),
             met_at: null,
             breached: false,
+            at_risk: false,
             remaining_minutes: 480,
           },
         },

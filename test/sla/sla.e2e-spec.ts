@@ -51,6 +51,7 @@ describe.each(databaseKinds())('SLA on %s', (database) => {
         due_at: '2026-11-30T11:30:00.000Z', // Monday 12:30 Berlin
         met_at: null,
         breached: false,
+        at_risk: false,
         remaining_minutes: 150,
       },
       resolution: {
@@ -58,6 +59,7 @@ describe.each(databaseKinds())('SLA on %s', (database) => {
         due_at: '2026-12-02T15:30:00.000Z', // Wednesday 16:30 Berlin
         met_at: null,
         breached: false,
+        at_risk: false,
         remaining_minutes: 1350,
       },
     });
@@ -78,10 +80,18 @@ describe.each(databaseKinds())('SLA on %s', (database) => {
       due_at: iso(at(10 * MINUTE)),
       met_at: null,
       breached: false,
+      // 50 of the 60 minutes ran: past the 75 % warning.
+      at_risk: true,
       remaining_minutes: 10,
     });
+    expect((await slaOf(ticket.id, at(-10 * MINUTE))).first_response.at_risk).toBe(false);
     const late = await slaOf(ticket.id, at(11.5 * MINUTE));
-    expect(late.first_response).toMatchObject({ breached: true, remaining_minutes: -1 });
+    expect(late.first_response).toMatchObject({
+      breached: true,
+      at_risk: false,
+      remaining_minutes: -1,
+    });
+    expect(late.resolution.at_risk).toBe(false);
     expect(late.resolution).toMatchObject({ due_at: iso(at(430 * MINUTE)), breached: false });
   });
 
@@ -106,6 +116,7 @@ describe.each(databaseKinds())('SLA on %s', (database) => {
       due_at: iso(at(60 * MINUTE)),
       met_at: iso(at(10 * MINUTE)),
       breached: false,
+      at_risk: false,
       remaining_minutes: null,
     });
   });

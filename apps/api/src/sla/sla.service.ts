@@ -47,12 +47,18 @@ export function parsePauses(json: string | null): PauseInterval[] {
 export const serializePauses = (pauses: PauseInterval[]): string | null =>
   pauses.length === 0 ? null : JSON.stringify(pauses.map((p) => [p.from, p.to]));
 
-function metricDto(metric: MetricState): SlaMetricDto {
+/**
+ * At risk as the `sla=at_risk` filter reads it, per metric: unmet, past its warning, not breached,
+ * on a ticket with work left (resolved and closed tickets are never at risk).
+ */
+function metricDto(metric: MetricState, now: number, active: boolean): SlaMetricDto {
+  const warned = metric.warnAt !== null && metric.warnAt <= now;
   return {
     target_minutes: metric.targetMinutes,
     due_at: toIso(metric.dueAt),
     met_at: toIso(metric.metAt),
     breached: metric.breached,
+    at_risk: active && metric.metAt === null && !metric.breached && warned,
     remaining_minutes: metric.remainingMinutes,
   };
 }
@@ -82,11 +88,12 @@ export class SlaService {
 
   view(ticket: SlaTicket, now: Date): TicketSlaDto {
     const state = this.state(ticket, now);
+    const active = ticket.status !== 'resolved' && ticket.status !== 'closed';
     return {
       level: state.level,
       paused: state.paused,
-      first_response: metricDto(state.first_response),
-      resolution: metricDto(state.resolution),
+      first_response: metricDto(state.first_response, now.getTime(), active),
+      resolution: metricDto(state.resolution, now.getTime(), active),
     };
   }
 

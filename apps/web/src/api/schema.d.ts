@@ -1056,6 +1056,8 @@ export interface components {
             resolution: components["schemas"]["LevelPercentDto"];
         };
         SlaMetricDto: {
+            /** @description Past the warning share of the target (`warn_at_percent`), not met, not breached, on an active ticket: what `sla=at_risk` selects, per metric. */
+            at_risk: boolean;
             /** @description True once now (or `met_at`) is past `due_at`. */
             breached: boolean;
             /**

@@ -28,6 +28,14 @@ export class SlaMetricDto {
   @ApiProperty({ type: 'boolean', description: 'True once now (or `met_at`) is past `due_at`.' })
   breached: boolean;
 
+  @ApiProperty({
+    type: 'boolean',
+    description:
+      'Past the warning share of the target (`warn_at_percent`), not met, not breached, on an ' +
+      'active ticket: what `sla=at_risk` selects, per metric.',
+  })
+  at_risk: boolean;
+
   @ApiInteger({
     nullable: true,
     example: 12,
