@@ -27,7 +27,7 @@ export default defineConfig(({ command }) => {
     server: {
       // `npm run web:dev`: the API on :3000 answers the calls, Vite serves the console.
       proxy: Object.fromEntries(
-        ['/auth', '/tickets', '/users', '/health', '/metrics', '/docs'].map((path) => [
+        ['/auth', '/tickets', '/users', '/agents', '/health', '/metrics', '/docs'].map((path) => [
           path,
           {
             target: 'http://127.0.0.1:3000',

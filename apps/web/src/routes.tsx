@@ -3,7 +3,9 @@ import { lazy, type ComponentType } from 'react';
 import type { Role } from './api/types';
 import { RegisterPage } from './features/auth/register-page';
 import { SignInPage } from './features/auth/sign-in-page';
-import { QueuePage } from './features/tickets/queue-page';
+import MyTicketsPage, { MY_TICKETS_PATH, QueuePage } from './features/tickets/queue-page';
+
+const STAFF: readonly Role[] = ['agent', 'admin'];
 
 /**
  * Every page of the console. To add one (claim next, comments, SLA, admin, reports, a live
@@ -23,6 +25,13 @@ export interface RouteDef {
 export const ROUTES: readonly RouteDef[] = [
   { path: '/', page: QueuePage, access: 'signed-in', nav: 'Queue' },
   {
+    path: MY_TICKETS_PATH,
+    page: MyTicketsPage,
+    access: 'signed-in',
+    roles: STAFF,
+    nav: 'My tickets',
+  },
+  {
     path: '/tickets/new',
     page: lazy(() => import('./features/tickets/new-ticket-page')),
     access: 'signed-in',
@@ -32,6 +41,13 @@ export const ROUTES: readonly RouteDef[] = [
     path: '/tickets/:id',
     page: lazy(() => import('./features/tickets/ticket-page')),
     access: 'signed-in',
+  },
+  {
+    path: '/agents',
+    page: lazy(() => import('./features/agents/agents-page')),
+    access: 'signed-in',
+    roles: STAFF,
+    nav: 'Agents',
   },
   { path: '/signin', page: SignInPage, access: 'public' },
   { path: '/register', page: RegisterPage, access: 'public' },

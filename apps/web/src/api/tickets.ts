@@ -1,5 +1,12 @@
 import { api, unwrap } from './client';
-import type { NewTicket, QueueQuery, TicketStatus } from './types';
+import type {
+  ClaimFilter,
+  NewTicket,
+  QueueQuery,
+  Ticket,
+  TicketStatus,
+  TicketUpdate,
+} from './types';
 
 // The ticket calls of the console; hooks in features/tickets wrap them in queries.
 
@@ -14,5 +21,14 @@ export const getTicketEvents = (id: number, signal?: AbortSignal) =>
 
 export const createTicket = (ticket: NewTicket) => unwrap(api.POST('/tickets', { body: ticket }));
 
-export const moveTicket = (id: number, status: TicketStatus) =>
-  unwrap(api.PATCH('/tickets/{id}', { params: { path: { id } }, body: { status } }));
+/** Any of status, assignee, override and re-triage, applied together (one transaction). */
+export const updateTicket = (id: number, body: TicketUpdate) =>
+  unwrap(api.PATCH('/tickets/{id}', { params: { path: { id } }, body }));
+
+export const moveTicket = (id: number, status: TicketStatus) => updateTicket(id, { status });
+
+/** The top open, unassigned ticket, now the caller's and in progress; undefined on a 204. */
+export async function claimNext(filter: ClaimFilter = {}): Promise<Ticket | undefined> {
+  const ticket: Ticket | undefined = await unwrap(api.POST('/tickets/claim', { body: filter }));
+  return ticket ?? undefined;
+}

@@ -8,9 +8,9 @@ import {
 
 import { ApiError } from '../../api/problem';
 import * as tickets from '../../api/tickets';
-import type { NewTicket, TicketStatus } from '../../api/types';
+import type { ClaimFilter, NewTicket, TicketStatus, TicketUpdate } from '../../api/types';
 import { LEVELS } from '../../shared/badges';
-import { toQuery, type QueueParams } from './queue-params';
+import { toQuery, type AssigneeFilter, type QueueParams, type StatusFilter } from './queue-params';
 
 /** How often an open queue asks again (only while the tab is visible). */
 export const QUEUE_REFRESH_MS = 30_000;
@@ -18,7 +18,8 @@ export const QUEUE_REFRESH_MS = 30_000;
 export const ticketKeys = {
   all: ['tickets'] as const,
   list: (params: QueueParams) => ['tickets', 'list', params] as const,
-  count: (level: string, status?: string) => ['tickets', 'count', level, status ?? ''] as const,
+  count: (level: string, status?: string, assignee?: string) =>
+    ['tickets', 'count', level, status ?? '', assignee ?? ''] as const,
   one: (id: number) => ['tickets', 'one', id] as const,
   events: (id: number) => ['tickets', 'events', id] as const,
 };
@@ -33,13 +34,19 @@ export function useQueue(params: QueueParams) {
 }
 
 /** "Tickets by priority": one `limit=1` page per level, reading only `total`. */
-export function useLevelCounts(status?: TicketStatus) {
+export function useLevelCounts(status?: StatusFilter, assignee?: AssigneeFilter) {
   return useQueries({
     queries: LEVELS.map((level) => ({
-      queryKey: ticketKeys.count(level, status),
+      queryKey: ticketKeys.count(level, status, assignee),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         tickets.listTickets(
-          { priority_level: level, page: 1, limit: 1, ...(status && { status }) },
+          {
+            priority_level: level,
+            page: 1,
+            limit: 1,
+            ...(status && { status }),
+            ...(assignee && { assignee }),
+          },
           signal,
         ),
       select: (page: { total: number }) => page.total,
@@ -48,10 +55,12 @@ export function useLevelCounts(status?: TicketStatus) {
   });
 }
 
+/** One ticket; asked again as often as the queue, so its SLA countdown stays current. */
 export function useTicket(id: number) {
   return useQuery({
     queryKey: ticketKeys.one(id),
     queryFn: ({ signal }) => tickets.getTicket(id, signal),
+    refetchInterval: QUEUE_REFRESH_MS,
   });
 }
 
@@ -67,6 +76,38 @@ export function useCreateTicket() {
   return useMutation({
     mutationFn: (ticket: NewTicket) => tickets.createTicket(ticket),
     onSuccess: () => client.invalidateQueries({ queryKey: ticketKeys.all }),
+  });
+}
+
+/**
+ * Changes a ticket (status, assignee, override, re-triage); on a 409 reloads it so the page
+ * shows (and says) what it is now.
+ */
+export function useUpdateTicket(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (update: TicketUpdate) => tickets.updateTicket(id, update),
+    onSuccess: (ticket) => {
+      client.setQueryData(ticketKeys.one(id), ticket);
+      return client.invalidateQueries({ queryKey: ticketKeys.all });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        return client.invalidateQueries({ queryKey: ticketKeys.all });
+      }
+    },
+  });
+}
+
+/** Takes the top open, unassigned ticket; resolves to undefined when there is none. */
+export function useClaimNext() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (filter: ClaimFilter = {}) => tickets.claimNext(filter),
+    onSuccess: (ticket) => {
+      if (ticket) client.setQueryData(ticketKeys.one(ticket.id), ticket);
+      return client.invalidateQueries({ queryKey: ticketKeys.all });
+    },
   });
 }
 

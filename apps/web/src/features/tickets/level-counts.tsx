@@ -1,11 +1,17 @@
-import type { TicketStatus } from '../../api/types';
 import { LEVELS, LevelBadge } from '../../shared/badges';
 import { formatNumber } from '../../shared/format';
 import { useLevelCounts } from './hooks';
+import type { AssigneeFilter, StatusFilter } from './queue-params';
 
 /** The queue at a glance: a count per level, as text and as a bar. */
-export function LevelCounts({ status }: { status?: TicketStatus }) {
-  const counts = useLevelCounts(status).map((query) => query.data);
+export function LevelCounts({
+  status,
+  assignee,
+}: {
+  status?: StatusFilter;
+  assignee?: AssigneeFilter;
+}) {
+  const counts = useLevelCounts(status, assignee).map((query) => query.data);
   const max = Math.max(0, ...counts.map((count) => count ?? 0));
   return (
     <section className="card glance" aria-labelledby="glance-heading">

@@ -10,6 +10,7 @@ import { Link } from '../../shared/router';
 import { useDraft } from '../../shared/session/draft';
 import { Breakdown } from './breakdown';
 import { useCreateTicket } from './hooks';
+import { IssueTypeSuggestion } from './suggestion';
 import { EMPTY_DRAFT, toNewTicket, type TicketDraft } from './ticket-form';
 
 function Result({ ticket }: { ticket: CreatedTicket }) {
@@ -87,6 +88,12 @@ export default function NewTicketPage() {
                 <option value="minor">minor</option>
               </select>
               <FieldError id="ticket-issue_type-error" messages={fields.issue_type} />
+              <IssueTypeSuggestion
+                title={draft.title}
+                description={draft.description}
+                chosen={draft.issue_type}
+                onAccept={(issue_type) => setDraft((current) => ({ ...current, issue_type }))}
+              />
             </div>
             <div className="field">
               <label htmlFor="ticket-impact">Affected users</label>

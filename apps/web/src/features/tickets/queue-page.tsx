@@ -8,19 +8,36 @@ import { formatClock, plural } from '../../shared/format';
 import { ErrorMessage } from '../../shared/messages';
 import { navigate, useLocation } from '../../shared/router';
 import { useSession } from '../../shared/session/session-context';
+import { MyAvailability } from '../agents/my-availability';
+import { ClaimNext } from './claim-next';
 import { ticketKeys, useQueue } from './hooks';
 import { LevelCounts } from './level-counts';
 import { LevelMemory } from './level-memory';
 import { QueueFilters } from './queue-filters';
-import { pageCount, parseQueueParams, queueUrl, type QueueParams } from './queue-params';
+import {
+  isFiltered,
+  pageCount,
+  parseQueueParams,
+  queueUrl,
+  type QueueParams,
+} from './queue-params';
 import { QueueTable, ticketLinkId } from './queue-table';
 import { Pager } from './pager';
 import { rememberQueue, takeReturnTicket, rememberReturnTicket } from './queue-return';
 
-export function QueuePage() {
+export const MY_TICKETS_PATH = '/my-tickets';
+
+/**
+ * The queue in priority order; with `mine`, "My tickets": the same page narrowed to the
+ * signed-in agent's assigned tickets, with their availability switch.
+ */
+export function QueuePage({ mine = false }: { mine?: boolean }) {
   const location = useLocation();
-  const params = parseQueueParams(location.searchParams);
+  const parsed = parseQueueParams(location.searchParams);
+  const params: QueueParams = mine ? { ...parsed, assignee: 'me' } : parsed;
+  const path = mine ? MY_TICKETS_PATH : '/';
   const { user } = useSession();
+  const staff = user?.role === 'agent' || user?.role === 'admin';
   const client = useQueryClient();
   const queue = useQueue(params);
   const returnTo = useRef(takeReturnTicket());
@@ -29,7 +46,7 @@ export function QueuePage() {
   const page = queue.data;
   const risen = useMemo(() => memory?.observe(page?.tickets ?? []) ?? new Map(), [memory, page]);
 
-  const url = queueUrl(params);
+  const url = queueUrl(mine ? { ...params, assignee: undefined } : params, path);
   useEffect(() => rememberQueue(url), [url]);
 
   // Back from a ticket: focus returns to its link (once the rows are there).
@@ -42,17 +59,27 @@ export function QueuePage() {
     else heading.current?.focus();
   }, [page, heading]);
 
-  const go = (next: QueueParams) => navigate(queueUrl(next));
+  const go = (next: QueueParams) =>
+    navigate(queueUrl(mine ? { ...next, assignee: undefined } : next, path));
   const creatorOf = (ticket: Ticket) =>
     ticket.created_by === user?.id ? 'you' : `user #${ticket.created_by}`;
+  const assigneeOf = (ticket: Ticket) =>
+    !ticket.assignee
+      ? 'Unassigned'
+      : ticket.assignee.id === user?.id
+        ? 'you'
+        : ticket.assignee.username;
   const pages = page ? pageCount(page.total, params.limit) : 1;
+  const filtered = isFiltered(mine ? { ...params, assignee: undefined } : params);
+  const title = mine ? 'My tickets' : 'Queue';
 
   return (
     <section className="view" aria-labelledby="queue-heading">
       <div className="view-title">
         <h1 id="queue-heading" tabIndex={-1} ref={heading}>
-          Queue
+          {title}
         </h1>
+        {staff && <ClaimNext />}
         <button
           type="button"
           className="button secondary"
@@ -61,13 +88,13 @@ export function QueuePage() {
           Refresh
         </button>
       </div>
-      <LevelCounts status={params.status} />
-      <QueueFilters params={params} onChange={go} />
+      {mine && staff && <MyAvailability />}
+      <LevelCounts status={params.status} assignee={params.assignee} />
+      <QueueFilters params={params} onChange={go} assignee={staff && !mine} />
       <ErrorMessage problem={queue.error ? problemFrom(queue.error) : undefined} />
       <p className="muted queue-meta">
         <span role="status">
-          {page &&
-            `${plural(page.total, 'ticket')}${params.level || params.status ? ' match the filters' : ''}`}
+          {page && `${plural(page.total, 'ticket')}${filtered ? ' match the filters' : ''}`}
         </span>{' '}
         {queue.dataUpdatedAt > 0 && (
           <span>
@@ -83,6 +110,7 @@ export function QueuePage() {
           tickets={page.tickets}
           risen={risen}
           creatorOf={creatorOf}
+          assigneeOf={staff ? assigneeOf : undefined}
           onOpen={(ticket) => rememberReturnTicket(ticket.id)}
           now={queue.dataUpdatedAt || Date.now()}
         />
@@ -92,7 +120,9 @@ export function QueuePage() {
           <p>
             {params.page > pages
               ? 'This page is past the end of the queue.'
-              : 'No tickets match these filters.'}
+              : mine && !filtered
+                ? 'No tickets are assigned to you. Claim the next one from the queue.'
+                : 'No tickets match these filters.'}
           </p>
         </div>
       )}
@@ -101,4 +131,8 @@ export function QueuePage() {
       )}
     </section>
   );
+}
+
+export default function MyTicketsPage() {
+  return <QueuePage mine />;
 }

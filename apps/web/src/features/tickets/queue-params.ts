@@ -1,13 +1,30 @@
-import type { PriorityLevel, QueueQuery, TicketStatus } from '../../api/types';
+import type { PriorityLevel, QueueQuery, SlaFilter, TicketStatus } from '../../api/types';
 import { LEVELS } from '../../shared/badges';
+import { SLA_FILTERS } from '../sla/sla-view';
 
-export const STATUSES: readonly TicketStatus[] = ['open', 'in_progress', 'resolved', 'closed'];
+export const STATUSES: readonly TicketStatus[] = [
+  'open',
+  'in_progress',
+  'pending',
+  'resolved',
+  'closed',
+];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
+/** No status: the active ones (open, in progress, pending), as the API lists by default. */
+export type StatusFilter = TicketStatus | 'all';
+export type AssigneeFilter = 'me' | 'none';
+const STATUS_FILTERS: readonly StatusFilter[] = [...STATUSES, 'all'];
+const SLA_VALUES = SLA_FILTERS.map((filter) => filter.value);
+const ASSIGNEES: readonly AssigneeFilter[] = ['me', 'none'];
 
 /** The queue's filters and page, kept in the URL so reload, back and deep links keep them. */
 export interface QueueParams {
   level?: PriorityLevel;
-  status?: TicketStatus;
+  status?: StatusFilter;
+  sla?: SlaFilter;
+  assignee?: AssigneeFilter;
+  /** Text searched in title and description. */
+  q?: string;
   page: number;
   limit: number;
 }
@@ -22,23 +39,30 @@ function positive(value: string | null, fallback: number): number {
 
 export function parseQueueParams(search: URLSearchParams): QueueParams {
   const limit = positive(search.get('limit'), 10);
+  const q = search.get('q')?.trim().slice(0, 100);
   return {
     level: oneOf(LEVELS, search.get('level')),
-    status: oneOf(STATUSES, search.get('status')),
+    status: oneOf(STATUS_FILTERS, search.get('status')),
+    sla: oneOf(SLA_VALUES, search.get('sla')),
+    assignee: oneOf(ASSIGNEES, search.get('assignee')),
+    ...(q && { q }),
     page: positive(search.get('page'), 1),
     limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : 10,
   };
 }
 
-/** `/?level=P1&page=2`: only what differs from the defaults. */
-export function queueUrl(params: QueueParams): string {
+/** `/?level=P1&page=2`: only what differs from the defaults, under the page's own path. */
+export function queueUrl(params: QueueParams, path = '/'): string {
   const search = new URLSearchParams();
   if (params.level) search.set('level', params.level);
   if (params.status) search.set('status', params.status);
+  if (params.sla) search.set('sla', params.sla);
+  if (params.assignee) search.set('assignee', params.assignee);
+  if (params.q) search.set('q', params.q);
   if (params.page !== 1) search.set('page', String(params.page));
   if (params.limit !== 10) search.set('limit', String(params.limit));
   const query = search.toString();
-  return query ? `/?${query}` : '/';
+  return query ? `${path}?${query}` : path;
 }
 
 export function toQuery(params: QueueParams): QueueQuery {
@@ -47,7 +71,14 @@ export function toQuery(params: QueueParams): QueueQuery {
     limit: params.limit,
     ...(params.level && { priority_level: params.level }),
     ...(params.status && { status: params.status }),
+    ...(params.sla && { sla: params.sla }),
+    ...(params.assignee && { assignee: params.assignee }),
+    ...(params.q && { q: params.q }),
   };
 }
+
+/** Any filter beyond the default view (the page size is not a filter). */
+export const isFiltered = (params: QueueParams) =>
+  Boolean(params.level || params.status || params.sla || params.assignee || params.q);
 
 export const pageCount = (total: number, limit: number) => Math.max(1, Math.ceil(total / limit));

@@ -2,6 +2,7 @@ import type { PriorityLevel, Ticket } from '../../api/types';
 import { LevelBadge, StatusPill } from '../../shared/badges';
 import { formatAge, formatNumber, label } from '../../shared/format';
 import { Link } from '../../shared/router';
+import { SlaBadges } from '../sla/sla-badges';
 
 interface Props {
   tickets: readonly Ticket[];
@@ -9,6 +10,8 @@ interface Props {
   risen: ReadonlyMap<number, PriorityLevel>;
   /** Who created a ticket, in words (the list only carries ids). */
   creatorOf: (ticket: Ticket) => string;
+  /** Who works a ticket, in words; the column is left out when undefined (reporters). */
+  assigneeOf?: (ticket: Ticket) => string;
   onOpen: (ticket: Ticket) => void;
   now: number;
 }
@@ -16,7 +19,7 @@ interface Props {
 export const ticketLinkId = (id: number) => `ticket-link-${id}`;
 
 /** The queue in priority order; on a phone each row becomes a card with labelled values. */
-export function QueueTable({ tickets, risen, creatorOf, onOpen, now }: Props) {
+export function QueueTable({ tickets, risen, creatorOf, assigneeOf, onOpen, now }: Props) {
   return (
     <div className="table-wrap">
       <table className="tickets">
@@ -34,6 +37,8 @@ export function QueueTable({ tickets, risen, creatorOf, onOpen, now }: Props) {
               Impact
             </th>
             <th scope="col">Status</th>
+            <th scope="col">SLA</th>
+            {assigneeOf && <th scope="col">Assignee</th>}
             <th scope="col">Created by</th>
             <th scope="col">Age</th>
           </tr>
@@ -42,9 +47,10 @@ export function QueueTable({ tickets, risen, creatorOf, onOpen, now }: Props) {
           {tickets.map((ticket) => {
             const rose = risen.get(ticket.id);
             return (
-              <tr key={ticket.id} className={rose ? 'risen' : undefined}>
+              <tr key={ticket.id} className={rose ? 'risen' : undefined} data-ticket={ticket.id}>
                 <td className="level">
                   <LevelBadge level={ticket.priority_level} />
+                  {ticket.priority_override && <span className="pinned"> pinned</span>}
                 </td>
                 <td className="num" data-label="Score">
                   {formatNumber(ticket.priority_score)}
@@ -72,6 +78,10 @@ export function QueueTable({ tickets, risen, creatorOf, onOpen, now }: Props) {
                 <td className="status">
                   <StatusPill status={ticket.status} />
                 </td>
+                <td className="sla">
+                  <SlaBadges sla={ticket.sla} />
+                </td>
+                {assigneeOf && <td data-label="Assignee">{assigneeOf(ticket)}</td>}
                 <td data-label="By">{creatorOf(ticket)}</td>
                 <td data-label="Age">{formatAge(ticket.created_at, now)}</td>
               </tr>
