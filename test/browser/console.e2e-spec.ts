@@ -223,13 +223,16 @@ describeWithChromium('the console in Chromium', (executablePath) => {
   });
 
   it('should keep a typed draft through a forced sign-in', async () => {
-    expectedStatuses = [400, 401];
+    // 404: the issue-type suggestion has no model yet (it is asked once the description is typed).
+    expectedStatuses = [400, 401, 404];
     const { username, token } = await createUser(harness);
     await signIn(page, base(), username);
     await ui().link('New ticket').click();
     await page.getByLabel('Affected users').fill('42');
     await page.getByLabel('Title').fill('Draft that must survive');
+    const suggested = page.waitForResponse((r) => r.url().endsWith('/tickets/suggest'));
     await page.getByLabel('Description').fill('Typed before the session ended.');
+    expect((await suggested).status()).toBe(404);
     // The session ends behind the page's back: a password change ends every other session.
     const changed = await harness.http.post(
       '/auth/password',

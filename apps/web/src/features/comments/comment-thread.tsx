@@ -65,7 +65,7 @@ function CommentForm({ ticketId, staff }: { ticketId: number; staff: boolean }) 
     <form className="stack comment-form" noValidate onSubmit={submit}>
       <ErrorMessage problem={problem && !problem.fields.body ? problem : undefined} />
       <div className="field">
-        <label htmlFor="comment-body">{staff && internal ? 'Internal note' : 'Reply'}</label>
+        <label htmlFor="comment-body">Message</label>
         <textarea
           id="comment-body"
           rows={4}

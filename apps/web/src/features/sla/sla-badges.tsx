@@ -29,7 +29,7 @@ export function SlaBadge({ view, due }: { view: SlaBadgeView; due?: string | nul
 export function SlaBadges({ sla }: { sla: TicketSla }) {
   const views = slaViews(sla);
   return (
-    <ul className="sla-badges" aria-label="Service level">
+    <ul className="sla-badges" aria-label="SLA targets">
       {views.map((view) => (
         <li key={view.metric}>
           <SlaBadge view={view} due={sla[view.metric].due_at} />
