@@ -90,6 +90,21 @@ describeWithChromium(
         await ui.button('Start work').click();
         await page.getByText('is now in progress').waitFor();
         await check('ticket with actions and history');
+        await page.getByLabel('Message').fill('Looking into it.');
+        await ui.button('Send reply').click();
+        await page.getByText('Reply sent.').waitFor();
+        await ui.button('Override priority').click();
+        await page.getByRole('dialog', { name: 'Override priority' }).waitFor();
+        await check('override dialog');
+        await page.keyboard.press('Escape');
+        await ui.link('My tickets').click();
+        await ui.heading('My tickets').waitFor();
+        await page.getByRole('switch', { name: 'Available for new work' }).waitFor();
+        await check('my tickets');
+        await ui.link('Agents').click();
+        await ui.heading('Agents').waitFor();
+        await page.getByRole('table', { name: 'Agents' }).waitFor();
+        await check('agents');
         await page.close();
 
         expect(found).toEqual({
@@ -99,6 +114,9 @@ describeWithChromium(
           queue: [],
           'new ticket with its result': [],
           'ticket with actions and history': [],
+          'override dialog': [],
+          'my tickets': [],
+          agents: [],
         });
       },
     );

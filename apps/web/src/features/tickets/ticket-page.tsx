@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../shared/messages';
 import { Link, useParams } from '../../shared/router';
 import { Flash, useFlash } from '../../shared/flash';
 import { useSession } from '../../shared/session/session-context';
+import { useAgents } from '../agents/hooks';
 import { CommentThread } from '../comments/comment-thread';
 import { SlaBadges } from '../sla/sla-badges';
 import { SlaPanel } from '../sla/sla-panel';
@@ -83,6 +84,8 @@ export default function TicketPage() {
     events.data?.find((event) => event.type === 'created')?.actor ??
     (ticket.data ? `user #${ticket.data.created_by}` : '');
   const staff = user?.role === 'agent' || user?.role === 'admin';
+  const agents = useAgents(staff);
+  const nameOf = (agentId: number) => agents.data?.find((agent) => agent.id === agentId)?.username;
 
   return (
     <section className="view" aria-labelledby="ticket-heading">
@@ -116,7 +119,7 @@ export default function TicketPage() {
             {staff && <AssignmentPanel ticket={ticket.data} />}
             {staff && <PriorityPanel ticket={ticket.data} />}
             {staff && <RetriageForm ticket={ticket.data} />}
-            {events.data && <Timeline events={events.data} />}
+            {events.data && <Timeline events={events.data} nameOf={nameOf} />}
             {events.error && <ErrorMessage problem={problemFrom(events.error)} />}
           </div>
         </div>

@@ -4,8 +4,14 @@ import { formatDate, statusLabel } from '../../shared/format';
 const str = (value: unknown): string =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
+/** Names agents and admins by id where the console knows them (staff only). */
+export type NameOf = (id: number) => string | undefined;
+
+const person = (id: unknown, nameOf?: NameOf) =>
+  (typeof id === 'number' && nameOf?.(id)) || `user #${str(id)}`;
+
 /** One event as a sentence. */
-export function describeEvent(event: TicketEvent): string {
+export function describeEvent(event: TicketEvent, nameOf?: NameOf): string {
   const data = event.data as Record<string, unknown>;
   switch (event.type) {
     case 'created':
@@ -15,7 +21,7 @@ export function describeEvent(event: TicketEvent): string {
     case 'status_changed':
       return `Moved from ${statusLabel(data.from as never)} to ${statusLabel(data.to as never)}`;
     case 'assigned':
-      return data.to === null ? 'Unassigned' : `Assigned to user #${str(data.to)}`;
+      return data.to === null ? 'Unassigned' : `Assigned to ${person(data.to, nameOf)}`;
     case 'claimed':
       return 'Claimed from the queue';
     case 'retriaged':
@@ -34,7 +40,7 @@ export function describeEvent(event: TicketEvent): string {
 }
 
 /** The ticket's history, oldest first, as an ordered list. */
-export function Timeline({ events }: { events: readonly TicketEvent[] }) {
+export function Timeline({ events, nameOf }: { events: readonly TicketEvent[]; nameOf?: NameOf }) {
   return (
     <section className="card" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
@@ -44,7 +50,7 @@ export function Timeline({ events }: { events: readonly TicketEvent[] }) {
         <ol className="timeline">
           {events.map((event) => (
             <li key={event.id} className={`event event-${event.type}`}>
-              <p className="event-what">{describeEvent(event)}</p>
+              <p className="event-what">{describeEvent(event, nameOf)}</p>
               <p className="event-meta muted">
                 by <strong>{event.actor}</strong>,{' '}
                 <time dateTime={event.at}>{formatDate(event.at)}</time>
