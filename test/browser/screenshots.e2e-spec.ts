@@ -24,6 +24,7 @@ const FILES = [
   'queue-laptop-dark.png',
   'ticket-laptop.png',
   'ticket-laptop-dark.png',
+  'ticket-conversation-laptop.png',
 ];
 
 const SAMPLE_TICKETS: [string, number, string, string, number][] = [
@@ -111,6 +112,15 @@ function screenshotSuite(executablePath: string) {
       await page.getByRole('link', { name: /^Open ticket #/ }).click();
       await page.getByRole('button', { name: 'Start work' }).click();
       await page.getByText(/is now in progress/).waitFor();
+      await page.getByLabel('Message').fill('We are on it: the payment provider answers 502.');
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      await page.getByText('Reply sent.').waitFor();
+      await page.getByLabel('Internal note', { exact: true }).check();
+      await page.getByLabel('Message').fill('Provider status page is green; ask them by phone.');
+      await page.getByRole('button', { name: 'Add internal note' }).click();
+      await page.getByText('Internal note added.').waitFor();
+      await shoot(page, 'ticket-conversation-laptop.png');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await shoot(page, 'ticket-laptop.png');
 
       await page.getByRole('link', { name: 'Queue', exact: true }).click();
