@@ -285,6 +285,13 @@ describeWithChromium('working the queue in the console', (executablePath) => {
     await ui().button('Refresh').click();
     await row.getByText('First response breached 1 min ago').waitFor();
     expect(await row.locator('.sla-breached').count()).toBe(1);
+    await page.getByLabel('SLA', { exact: true }).selectOption('breached');
+    await row.waitFor();
+    await page.getByLabel('Sort', { exact: true }).selectOption('sla_due');
+    await eventually(async () =>
+      expect(new URL(page.url()).searchParams.get('sort')).toBe('sla_due'),
+    );
+    await row.waitFor();
     await page.getByLabel('SLA', { exact: true }).selectOption('at_risk');
     await text('No tickets match these filters.').waitFor();
   });

@@ -6,9 +6,11 @@ import { statusLabel } from '../../shared/format';
 import { SLA_FILTERS } from '../sla/sla-view';
 import {
   PAGE_SIZES,
+  SORTS,
   STATUSES,
   type AssigneeFilter,
   type QueueParams,
+  type QueueSort,
   type StatusFilter,
 } from './queue-params';
 
@@ -19,7 +21,7 @@ interface Props {
   assignee: boolean;
 }
 
-/** Level, status, SLA, assignee, text and page size; any change goes back to page 1. */
+/** Level, status, SLA, assignee, text, order and page size; any change goes back to page 1. */
 export function QueueFilters({ params, onChange, assignee }: Props) {
   const change = (patch: Partial<QueueParams>) => onChange({ ...params, ...patch, page: 1 });
   const [text, setText] = useState(params.q ?? '');
@@ -115,6 +117,23 @@ export function QueueFilters({ params, onChange, assignee }: Props) {
           onChange={(e) => setText(e.target.value)}
           onBlur={search}
         />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-sort">Sort</label>
+        <select
+          id="filter-sort"
+          value={params.sort ?? 'priority'}
+          onChange={(e) => {
+            const sort = e.target.value as QueueSort;
+            change({ sort: sort === 'priority' ? undefined : sort });
+          }}
+        >
+          {SORTS.map((sort) => (
+            <option key={sort.value} value={sort.value}>
+              {sort.label}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="field">
         <label htmlFor="filter-limit">Page size</label>

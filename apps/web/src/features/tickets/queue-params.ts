@@ -16,6 +16,15 @@ export type AssigneeFilter = 'me' | 'none';
 const STATUS_FILTERS: readonly StatusFilter[] = [...STATUSES, 'all'];
 const SLA_VALUES = SLA_FILTERS.map((filter) => filter.value);
 const ASSIGNEES: readonly AssigneeFilter[] = ['me', 'none'];
+export type QueueSort = NonNullable<QueueQuery['sort']>;
+/** The orders the queue offers; `priority` is the default and stays out of the URL. */
+export const SORTS: readonly { value: QueueSort; label: string }[] = [
+  { value: 'priority', label: 'Priority' },
+  { value: 'sla_due', label: 'SLA due soonest' },
+  { value: '-created_at', label: 'Newest first' },
+  { value: 'created_at', label: 'Oldest first' },
+];
+const SORT_VALUES = SORTS.map((sort) => sort.value);
 
 /** The queue's filters and page, kept in the URL so reload, back and deep links keep them. */
 export interface QueueParams {
@@ -25,6 +34,7 @@ export interface QueueParams {
   assignee?: AssigneeFilter;
   /** Text searched in title and description. */
   q?: string;
+  sort?: QueueSort;
   page: number;
   limit: number;
 }
@@ -46,6 +56,7 @@ export function parseQueueParams(search: URLSearchParams): QueueParams {
     sla: oneOf(SLA_VALUES, search.get('sla')),
     assignee: oneOf(ASSIGNEES, search.get('assignee')),
     ...(q && { q }),
+    sort: oneOf(SORT_VALUES, search.get('sort')),
     page: positive(search.get('page'), 1),
     limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : 10,
   };
@@ -59,6 +70,7 @@ export function queueUrl(params: QueueParams, path = '/'): string {
   if (params.sla) search.set('sla', params.sla);
   if (params.assignee) search.set('assignee', params.assignee);
   if (params.q) search.set('q', params.q);
+  if (params.sort && params.sort !== 'priority') search.set('sort', params.sort);
   if (params.page !== 1) search.set('page', String(params.page));
   if (params.limit !== 10) search.set('limit', String(params.limit));
   const query = search.toString();
@@ -74,6 +86,7 @@ export function toQuery(params: QueueParams): QueueQuery {
     ...(params.sla && { sla: params.sla }),
     ...(params.assignee && { assignee: params.assignee }),
     ...(params.q && { q: params.q }),
+    ...(params.sort && { sort: params.sort }),
   };
 }
 

@@ -57,6 +57,17 @@ describe('queue parameters', () => {
     expect(params).toEqual({ level: 'P1', status: 'open', page: 3, limit: 25 });
     expect(queueUrl(params)).toBe('/?level=P1&status=open&page=3&limit=25');
     expect(queueUrl(parseQueueParams(new URLSearchParams('level=P9&page=-1&limit=7')))).toBe('/');
+    const work = parseQueueParams(
+      new URLSearchParams('status=all&sla=at_risk&assignee=me&q=%20pay%20&sort=sla_due&x=1'),
+    );
+    expect(work).toMatchObject({ status: 'all', sla: 'at_risk', assignee: 'me', q: 'pay' });
+    expect(queueUrl(work, '/my-tickets')).toBe(
+      '/my-tickets?status=all&sla=at_risk&assignee=me&q=pay&sort=sla_due',
+    );
+    expect(parseQueueParams(new URLSearchParams('sla=late&sort=random&status=gone'))).toEqual({
+      page: 1,
+      limit: 10,
+    });
   });
 });
 
