@@ -256,6 +256,20 @@ describeWithChromium('working the queue in the console', (executablePath) => {
     // Agents switch only their own availability.
     const other = page.getByRole('row').filter({ hasText: admin.username });
     expect(await other.getByRole('switch').count()).toBe(0);
+    expect(await row.getByRole('spinbutton').count()).toBe(0);
+
+    // Admins switch anyone and set capacities.
+    await switchUser(admin);
+    await ui().link('Agents').click();
+    await ui().heading('Agents').waitFor();
+    await row.getByLabel(`Capacity of ${agent.username}`).fill('3');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByRole('switch', { name: `${agent.username} available for new work` }).click();
+    await eventually(async () => {
+      const now = await harness.http.get('/agents', { token: admin.token });
+      const me = now.body.find((a: { id: number }) => a.id === agent.id);
+      expect(me).toMatchObject({ capacity: 3, available: false });
+    });
   });
 
   it('should count down the SLA badges and filter at risk and breached as the clock moves', async () => {

@@ -36,8 +36,12 @@ describe(CommentThread.name, () => {
   it('should offer a reporter no internal toggle and send a plain reply', async () => {
     const reporter = { ...AGENT, id: 3, username: 'rita', role: 'reporter' as const };
     const calls = stubFetch([200, page()], [201, comment(3, false, 'Thanks')], [200, page()]);
-    renderWithProviders(<CommentThread ticketId={4} staff={false} />, signedInSession(reporter));
+    renderWithProviders(
+      <CommentThread ticketId={4} staff={false} pending />,
+      signedInSession(reporter),
+    );
     expect(await screen.findByText('No replies yet.')).toBeTruthy();
+    expect(screen.getByText(/waiting for your answer/)).toBeTruthy();
     expect(screen.queryByRole('checkbox')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     expect(screen.getByText('Write 1 to 10,000 characters.')).toBeTruthy();

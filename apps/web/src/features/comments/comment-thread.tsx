@@ -103,7 +103,16 @@ function CommentForm({ ticketId, staff }: { ticketId: number; staff: boolean }) 
 }
 
 /** The conversation: replies and (for agents and admins) internal notes, oldest first. */
-export function CommentThread({ ticketId, staff }: { ticketId: number; staff: boolean }) {
+export function CommentThread({
+  ticketId,
+  staff,
+  pending = false,
+}: {
+  ticketId: number;
+  staff: boolean;
+  /** The ticket waits on the customer: a reporter is told that answering resumes it. */
+  pending?: boolean;
+}) {
   const thread = useComments(ticketId);
   const comments = thread.data?.pages.flatMap((page) => page.comments) ?? [];
   return (
@@ -127,6 +136,11 @@ export function CommentThread({ ticketId, staff }: { ticketId: number; staff: bo
         >
           Show more comments
         </button>
+      )}
+      {pending && !staff && (
+        <p className="waiting-note">
+          This ticket is waiting for your answer. Replying here sends it back to the support team.
+        </p>
       )}
       <CommentForm ticketId={ticketId} staff={staff} />
     </section>

@@ -112,7 +112,7 @@ export default function TicketPage() {
             <section className="card">
               <Breakdown breakdown={ticket.data.breakdown} score={ticket.data.priority_score} />
             </section>
-            <CommentThread ticketId={id} staff={staff} />
+            <CommentThread ticketId={id} staff={staff} pending={ticket.data.status === 'pending'} />
           </div>
           <div className="stack">
             {staff && <StatusActions ticket={ticket.data} />}

@@ -4,6 +4,21 @@ import { formatDate, statusLabel } from '../../shared/format';
 const str = (value: unknown): string =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
+const FIELDS: Record<string, string> = {
+  issue_type: 'issue type',
+  impact: 'affected users',
+  customer_type: 'customer',
+};
+
+/** `{issue_type: ['minor', 'critical']}` → "; issue type minor → critical". */
+function changesOf(changes: unknown): string {
+  if (typeof changes !== 'object' || changes === null) return '';
+  const parts = Object.entries(changes as Record<string, unknown>)
+    .filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]))
+    .map(([field, [from, to]]) => `${FIELDS[field] ?? field} ${str(from)} → ${str(to)}`);
+  return parts.length ? `; ${parts.join(', ')}` : '';
+}
+
 /** Names agents and admins by id where the console knows them (staff only). */
 export type NameOf = (id: number) => string | undefined;
 
@@ -25,7 +40,7 @@ export function describeEvent(event: TicketEvent, nameOf?: NameOf): string {
     case 'claimed':
       return 'Claimed from the queue';
     case 'retriaged':
-      return `Re-triaged: ${str(data.level_from)} → ${str(data.level_to)} (score ${str(data.score_from)} → ${str(data.score_to)})`;
+      return `Re-triaged: ${str(data.level_from)} → ${str(data.level_to)} (score ${str(data.score_from)} → ${str(data.score_to)})${changesOf(data.changes)}`;
     case 'commented':
       return data.internal ? 'Left an internal note' : 'Replied';
     case 'priority_overridden':
