@@ -33,6 +33,13 @@ export const ROUTES: readonly RouteDef[] = [
     page: lazy(() => import('./features/tickets/ticket-page')),
     access: 'signed-in',
   },
+  {
+    path: '/reports',
+    page: lazy(() => import('./features/reports/reports-page')),
+    access: 'signed-in',
+    roles: ['agent', 'admin'],
+    nav: 'Reports',
+  },
   { path: '/signin', page: SignInPage, access: 'public' },
   { path: '/register', page: RegisterPage, access: 'public' },
 ];

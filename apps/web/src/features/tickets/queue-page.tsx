@@ -8,11 +8,18 @@ import { formatClock, plural } from '../../shared/format';
 import { ErrorMessage } from '../../shared/messages';
 import { navigate, useLocation } from '../../shared/router';
 import { useSession } from '../../shared/session/session-context';
+import { ExportButton } from '../reports/export-button';
 import { ticketKeys, useQueue } from './hooks';
 import { LevelCounts } from './level-counts';
 import { LevelMemory } from './level-memory';
 import { QueueFilters } from './queue-filters';
-import { pageCount, parseQueueParams, queueUrl, type QueueParams } from './queue-params';
+import {
+  pageCount,
+  parseQueueParams,
+  queueUrl,
+  toExportQuery,
+  type QueueParams,
+} from './queue-params';
 import { QueueTable, ticketLinkId } from './queue-table';
 import { Pager } from './pager';
 import { rememberQueue, takeReturnTicket, rememberReturnTicket } from './queue-return';
@@ -60,6 +67,7 @@ export function QueuePage() {
         >
           Refresh
         </button>
+        {user && user.role !== 'reporter' && <ExportButton query={toExportQuery(params)} />}
       </div>
       <LevelCounts status={params.status} />
       <QueueFilters params={params} onChange={go} />

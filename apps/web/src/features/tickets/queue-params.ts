@@ -1,4 +1,4 @@
-import type { PriorityLevel, QueueQuery, TicketStatus } from '../../api/types';
+import type { ExportQuery, PriorityLevel, QueueQuery, TicketStatus } from '../../api/types';
 import { LEVELS } from '../../shared/badges';
 
 export const STATUSES: readonly TicketStatus[] = ['open', 'in_progress', 'resolved', 'closed'];
@@ -51,3 +51,22 @@ export function toQuery(params: QueueParams): QueueQuery {
 }
 
 export const pageCount = (total: number, limit: number) => Math.max(1, Math.ceil(total / limit));
+
+/** The queue's filters without its page: what an export of "this queue" means. */
+export function toExportQuery(params: QueueParams): ExportQuery {
+  return {
+    ...(params.level && { priority_level: params.level }),
+    ...(params.status && { status: params.status }),
+  };
+}
+
+/** "level P1, status open" or "the live queue" (active tickets, no filter). */
+export function describeQueue(params: QueueParams): string {
+  const parts = [
+    params.level && `level ${params.level}`,
+    params.status && `status ${params.status.replace('_', ' ')}`,
+  ].filter(Boolean);
+  return parts.length > 0
+    ? `the queue with ${parts.join(', ')}`
+    : 'the live queue (active tickets)';
+}
