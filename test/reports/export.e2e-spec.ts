@@ -66,7 +66,7 @@ describe.each(databaseKinds())('GET /tickets/export.csv on %s', (database) => {
       { token: q.tokens.admin },
     );
     if (imported.status !== 201) throw new Error(`import: ${imported.text}`);
-  });
+  }, 60_000);
 
   afterAll(() => q.testApp.close());
 

@@ -2,11 +2,18 @@ import type { TicketSlaDto } from '../sla/dto/ticket-sla.dto';
 import type { Ticket } from '../tickets/ticket.entity';
 import { csvRow, type CsvValue } from './csv';
 
+/** A ticket with its people's names. */
+export interface ExportRow {
+  ticket: Ticket;
+  creator?: string;
+  assignee?: string;
+}
+
 /**
  * The export's columns, in order. Organisations are not part of the ticket yet; their column
  * joins when they do.
  */
-const COLUMNS: [string, (ticket: Ticket, sla: TicketSlaDto) => CsvValue][] = [
+const COLUMNS: [string, (ticket: Ticket, sla: TicketSlaDto, row: ExportRow) => CsvValue][] = [
   ['id', (t) => t.id],
   ['title', (t) => t.title],
   ['description', (t) => t.description],
@@ -17,8 +24,8 @@ const COLUMNS: [string, (ticket: Ticket, sla: TicketSlaDto) => CsvValue][] = [
   ['score', (t) => t.priorityScore],
   ['priority_override_level', (t) => t.priorityOverrideLevel],
   ['status', (t) => t.status],
-  ['created_by', (t) => t.creator?.username],
-  ['assignee', (t) => t.assignee?.username],
+  ['created_by', (_, __, row) => row.creator],
+  ['assignee', (_, __, row) => row.assignee],
   ['created_at', (t) => t.createdAt],
   ['updated_at', (t) => t.updatedAt],
   ['first_response_at', (t) => t.firstResponseAt],
@@ -35,5 +42,5 @@ const COLUMNS: [string, (ticket: Ticket, sla: TicketSlaDto) => CsvValue][] = [
 
 export const CSV_HEADER = csvRow(COLUMNS.map(([name]) => name));
 
-export const ticketCsvRow = (ticket: Ticket, sla: TicketSlaDto): string =>
-  csvRow(COLUMNS.map(([, value]) => value(ticket, sla)));
+export const ticketCsvRow = (row: ExportRow, sla: TicketSlaDto): string =>
+  csvRow(COLUMNS.map(([, value]) => value(row.ticket, sla, row)));
