@@ -9,7 +9,11 @@ const swatchClass = (color: ChartSeries['color']) =>
 /** Which colour is which, in words next to the colour (never colour alone). */
 function Legend({ spec }: { spec: ChartSpec }) {
   const seen = new Set<string>();
-  const entries = spec.series.filter((series) => {
+  // Stacks are drawn tallest first; the legend reads P0 to P3.
+  const ordered = [...spec.series].sort(
+    (a, b) => (a.side ?? 0) - (b.side ?? 0) || a.label.localeCompare(b.label),
+  );
+  const entries = ordered.filter((series) => {
     const key = `${series.side ?? 0}:${series.color}`;
     if (seen.has(key)) return false;
     seen.add(key);
