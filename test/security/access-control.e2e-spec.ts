@@ -42,7 +42,7 @@ describe.each(databaseKinds())('access control on %s', (database) => {
     ben = await http.register('ben');
     admin = await http.login(ADMIN.username, ADMIN.password);
     annTicket = (await http.post('/tickets', TICKET, { token: ann.access })).body.id;
-  });
+  }, 30_000);
 
   afterAll(() => testApp.close());
 

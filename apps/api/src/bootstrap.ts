@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -12,34 +11,17 @@ import type { AppConfig } from './config';
 import { setUpOpenApi } from './openapi/openapi-document';
 import { applyCors } from './security/cors';
 import { useJsonOnlyBodies } from './security/json-only-body';
+import { useSecurityHeaders } from './security/security-headers';
 import { serveConsole } from './web/console';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-
-const CONTENT_SECURITY_POLICY = {
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
-    // No remote fonts: the console uses the system's.
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    // The service may be reached over plain HTTP on a private network; never rewrite to https.
-    upgradeInsecureRequests: null,
-  },
-};
 
 /** Everything the HTTP layer needs beyond the module graph: adapter, headers, docs, the console. */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   // process.exit(0) after a clean drain, instead of re-raising the signal (exit 143).
   app.enableShutdownHooks([], { useProcessExit: true });
-  await app.register(fastifyHelmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+  useSecurityHeaders(app);
   // Parses the refresh cookie of /auth (auth/refresh-cookie.ts); nothing is signed with it.
   await app.register(fastifyCookie);
   const fastify = app.getHttpAdapter().getInstance();

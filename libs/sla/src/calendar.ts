@@ -138,8 +138,19 @@ class WeeklyCalendar implements WorkingCalendar {
     return Math.round(this.zone.offset(instant) * MINUTE_MS);
   }
 
-  /** The local date (days since 1970-01-01) of an instant. */
+  /**
+   * The local date (days since 1970-01-01) of an instant. The memoised month that holds it
+   * answers without asking the tz database (an Intl call, the costliest step of a ticket's
+   * creation in the profile) unless the offset changes within that month.
+   */
   private localDay(instant: number): number {
+    const guess = monthKeyOf(Math.floor(instant / DAY_MS));
+    for (const key of [guess, guess - 1, guess + 1]) {
+      const month = this.month(key);
+      if (month.start <= instant && instant < month.end && month.offsetMs !== null) {
+        return Math.floor((instant + month.offsetMs) / DAY_MS);
+      }
+    }
     return Math.floor((instant + this.offsetMs(instant)) / DAY_MS);
   }
 
