@@ -25,6 +25,8 @@ export class AppProcess {
         BCRYPT_COST: String(bcryptCost),
         RATE_LIMIT_ENABLED: 'false',
         LOG_LEVEL: 'warn',
+        // The bench never scrapes; production refuses to start without a metrics token or this.
+        METRICS_PUBLIC: 'true',
         ...dbEnv,
       },
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -68,7 +68,12 @@ export async function prepareDatabase(
 ): Promise<BenchDatabase> {
   mkdirSync(BENCH_DIR, { recursive: true });
   const env = envFor(engine, size, mysqlUrl);
-  const config = buildConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(48), ...env });
+  const config = buildConfig({
+    NODE_ENV: 'production',
+    JWT_SECRET: 'x'.repeat(48),
+    METRICS_PUBLIC: 'true',
+    ...env,
+  });
   let db = await openDatabase(config).catch(async () => {
     await recreate(engine, env);
     return openDatabase(config);

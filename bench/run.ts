@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { format, resolveConfig } from 'prettier';
@@ -14,7 +14,13 @@ import {
   type InsertCeiling,
 } from './ceilings';
 import type { Load } from './load';
-import { renderReport, type Ceilings } from './report';
+import { renderReport, type Ceilings, type ReportInput } from './report';
+import {
+  renderReportsSection,
+  runReportsCase,
+  withReportsSection,
+  type ReportsCase,
+} from './reports';
 import { NEW_TICKET, runScenario, type Scenario } from './scenarios';
 
 // The bench is a tool, not the app: it reads its own knobs here.
@@ -24,6 +30,9 @@ const SIZES = (env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
 const SECONDS = Number(env.BENCH_SECONDS ?? 8);
 const MYSQL_URL = env.BENCH_MYSQL_URL ?? env.TEST_DATABASE_URL ?? env.DATABASE_URL;
 const PORT = Number(env.BENCH_PORT ?? 3970);
+/** `queue` (pages, POST, login, ceilings) and `reports` (summary and export at the largest size). */
+const CASES = (env.BENCH_CASES ?? 'queue,reports').split(',');
+const TARGET = join(__dirname, '..', 'docs', 'benchmarks.md');
 
 const log = (message: string) => process.stdout.write(`[bench] ${message}\n`);
 const show = (name: string, load: Load) =>
@@ -45,6 +54,7 @@ async function main() {
   const inserts: Partial<Record<Engine, InsertCeiling>> = {};
   const seeding: { engine: Engine; size: number; seconds: number; reused: boolean }[] = [];
   const skipped: string[] = [];
+  const reports: ReportsCase[] = [];
   let bcryptCost = 12;
   for (const engine of ENGINES) {
     for (const size of SIZES) {
@@ -59,6 +69,13 @@ async function main() {
       }
       bcryptCost = database.config.auth.bcryptCost;
       seeding.push({ engine, size, seconds: database.seedSeconds, reused: database.reused });
+      if (CASES.includes('reports') && size === Math.max(...SIZES)) {
+        const result = await runReportsCase(database, PORT, SECONDS);
+        reports.push(result);
+        show('90-day summary', result.summary);
+        log(`  export: ${JSON.stringify(result.export)}`);
+      }
+      if (!CASES.includes('queue')) continue;
       const withLogin = size === SIZES[0];
       const scenario = await runScenario(database, PORT, SECONDS, withLogin);
       scenarios.push(scenario);
@@ -82,6 +99,36 @@ async function main() {
       }
     }
   }
+  const previous = existsSync(TARGET) ? readFileSync(TARGET, 'utf8') : '';
+  let markdown = previous;
+  if (CASES.includes('queue')) {
+    markdown = await queueReport(scenarios, inserts, bcryptCost, {
+      seeding,
+      skipped,
+      totalSeconds: (Date.now() - started) / 1000,
+    });
+    // A queue-only run keeps the reports section of the last reports run.
+    const kept = /<!-- reports-bench:start -->[\s\S]*<!-- reports-bench:end -->/.exec(previous);
+    if (kept && reports.length === 0) markdown = withReportsSection(markdown, kept[0]);
+  }
+  if (reports.length > 0) {
+    const command =
+      `BENCH_CASES=${CASES.join(',')} BENCH_ENGINES=${ENGINES.join(',')} ` +
+      `BENCH_SIZES=${SIZES.join(',')} TEST_DATABASE_URL=mysql://user:pass@127.0.0.1:3306/tps_dev npm run bench`;
+    markdown = withReportsSection(markdown, renderReportsSection(reports, command, new Date()));
+  }
+  // Formatted like every other file, so `prettier --check .` stays green after a run.
+  const options = await resolveConfig(TARGET);
+  writeFileSync(TARGET, await format(markdown, { ...options, filepath: TARGET }));
+  log(`wrote docs/benchmarks.md in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+}
+
+async function queueReport(
+  scenarios: Scenario[],
+  inserts: Partial<Record<Engine, InsertCeiling>>,
+  bcryptCost: number,
+  run: { seeding: ReportInput['seeding']; skipped: string[]; totalSeconds: number },
+): Promise<string> {
   log('ceilings: bare node:http and raw bcrypt');
   const ceilings: Ceilings = {
     bareHttp: await bareHttp(PORT + 1, SECONDS, NEW_TICKET),
@@ -91,19 +138,7 @@ async function main() {
   };
   show('bare node:http POST', ceilings.bareHttp);
   log(`  raw bcrypt at cost ${bcryptCost}: ${ceilings.bcryptPerSecond.toFixed(1)}/s`);
-  const report = renderReport({
-    scenarios,
-    ceilings,
-    seeding,
-    skipped,
-    seconds: SECONDS,
-    totalSeconds: (Date.now() - started) / 1000,
-  });
-  // Formatted like every other file, so `prettier --check .` stays green after a run.
-  const target = join(__dirname, '..', 'docs', 'benchmarks.md');
-  const options = await resolveConfig(target);
-  writeFileSync(target, await format(report, { ...options, filepath: target }));
-  log(`wrote docs/benchmarks.md in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+  return renderReport({ scenarios, ceilings, ...run, seconds: SECONDS });
 }
 
 main().catch((error: unknown) => {

@@ -38,7 +38,10 @@ export interface Scenario {
   bareInsertUserId: number;
 }
 
-async function signIn(app: AppProcess, db: DataSource): Promise<{ token: string; userId: number }> {
+export async function signIn(
+  app: AppProcess,
+  db: DataSource,
+): Promise<{ token: string; userId: number }> {
   await fetch(`${app.baseUrl}/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

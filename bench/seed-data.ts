@@ -101,6 +101,8 @@ export const TICKET_COLUMNS = [
   'sla_risk_until',
   'sla_flags',
   'sla_next_check_at',
+  'created_level',
+  'first_response_at',
 ] as const;
 
 const NEVER = '9999-12-31 23:59:59.999';
@@ -112,13 +114,18 @@ const maybeTime = (ms: number | null) => (ms === null ? null : sqlTime(new Date(
  */
 function slaColumns(
   sla: CompiledSlaPolicy,
-  facts: { createdAt: Date; level: PriorityLevel; resolvedAt: Date | null },
+  facts: {
+    createdAt: Date;
+    level: PriorityLevel;
+    resolvedAt: Date | null;
+    firstResponseAt: Date | null;
+  },
   now: Date,
 ): unknown[] {
   const state = evaluateSla(
     {
       createdAt: facts.createdAt.getTime(),
-      firstResponseAt: null,
+      firstResponseAt: facts.firstResponseAt?.getTime() ?? null,
       firstResolvedAt: facts.resolvedAt?.getTime() ?? null,
       pauses: [],
       level: facts.level,
@@ -170,6 +177,16 @@ export function makeTicket(
     weights,
   );
   const next = done ? null : nextAgeBoundary(createdAt, now, weights);
+  // The level its facts gave when it arrived (what reports group by), and a first answer within
+  // a few hours for every ticket someone has started on (before its resolution).
+  const createdLevel = scoreTicket(
+    { issueType, customerType, impact, createdAt },
+    createdAt,
+    weights,
+  ).level;
+  const answeredWithin = Math.min(ageMs, 4 * HOUR, scoredAt.getTime() - createdAt.getTime());
+  const firstResponseAt =
+    status === 'open' ? null : new Date(createdAt.getTime() + rand() * Math.max(0, answeredWithin));
   return [
     issueType,
     impact,
@@ -187,6 +204,12 @@ export function makeTicket(
     done ? sqlTime(scoredAt) : null,
     status === 'closed' ? sqlTime(scoredAt) : null,
     done ? sqlTime(scoredAt) : null,
-    ...slaColumns(sla, { createdAt, level, resolvedAt: done ? scoredAt : null }, now),
+    ...slaColumns(
+      sla,
+      { createdAt, level, resolvedAt: done ? scoredAt : null, firstResponseAt },
+      now,
+    ),
+    createdLevel,
+    maybeTime(firstResponseAt?.getTime() ?? null),
   ];
 }

@@ -27,13 +27,15 @@ export default defineConfig(({ command }) => {
     server: {
       // `npm run web:dev`: the API on :3000 answers the calls, Vite serves the console.
       proxy: Object.fromEntries(
-        ['/auth', '/tickets', '/users', '/agents', '/health', '/metrics', '/docs'].map((path) => [
-          path,
-          {
-            target: 'http://127.0.0.1:3000',
-            bypass: (req) => (req.headers.accept?.includes('text/html') ? req.url : undefined),
-          },
-        ]),
+        ['/auth', '/tickets', '/users', '/reports', '/agents', '/health', '/metrics', '/docs'].map(
+          (path) => [
+            path,
+            {
+              target: 'http://127.0.0.1:3000',
+              bypass: (req) => (req.headers.accept?.includes('text/html') ? req.url : undefined),
+            },
+          ],
+        ),
       ),
     },
     test: {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { load } from 'js-yaml';
@@ -32,11 +32,29 @@ function metricNamesIn(expr: string): string[] {
   return [...new Set(words.filter((w) => !PROMQL_WORDS.has(w) && !/^\d/.test(w)))];
 }
 
+interface Panel {
+  targets?: { expr?: string }[];
+  /** A collapsed row holds its panels. */
+  panels?: Panel[];
+}
+
+const panelExpressions = (panels: Panel[]): string[] =>
+  panels.flatMap((panel) => [
+    ...(panel.targets ?? []).flatMap((target) => (target.expr ? [target.expr] : [])),
+    ...panelExpressions(panel.panels ?? []),
+  ]);
+
+/** Every query of every provisioned dashboard, rows included. */
 function dashboardExpressions(): string[] {
-  const dashboard = JSON.parse(
-    readFileSync(join(DEPLOY, 'grafana', 'dashboards', 'ticket-priority.json'), 'utf8'),
-  ) as { panels: { targets: { expr: string }[] }[] };
-  return dashboard.panels.flatMap((panel) => panel.targets.map((target) => target.expr));
+  const folder = join(DEPLOY, 'grafana', 'dashboards');
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.json'))
+    .flatMap((file) => {
+      const dashboard = JSON.parse(readFileSync(join(folder, file), 'utf8')) as {
+        panels: Panel[];
+      };
+      return panelExpressions(dashboard.panels);
+    });
 }
 
 function ruleExpressions(): string[] {
@@ -79,6 +97,22 @@ describe('metrics named by the dashboard and the alert rules', () => {
     expect(named.length).toBeGreaterThan(0);
     const missing = named.filter((name) => !families.has(name.replace(HISTOGRAM_SUFFIX, '')));
     expect(missing).toEqual([]);
+  });
+
+  it.each([
+    'tickets_active',
+    'tickets_created_total',
+    'tickets_resolved_total',
+    'ticket_resolution_seconds',
+    'ticket_first_response_seconds',
+    'sla_breaches_total',
+    'ticket_assignments_total',
+  ])('should export %s, and chart it on the dashboard', (name) => {
+    expect(families.has(name)).toBe(true);
+    const charted = dashboardExpressions()
+      .flatMap(metricNamesIn)
+      .map((metric) => metric.replace(HISTOGRAM_SUFFIX, ''));
+    expect(charted).toContain(name);
   });
 
   it('should give every alert a summary and a severity', () => {

@@ -30,4 +30,12 @@ describe('the console build', () => {
     const shell = shellFiles().join(' ');
     expect(shell).not.toMatch(/ticket-page|new-ticket-page/);
   });
+
+  it('should load the Reports page and the chart library only on the Reports page', () => {
+    const shell = shellFiles();
+    expect(shell.join(' ')).not.toMatch(/reports-page|uPlot/i);
+    // Nor bundled into the shell's own script: uPlot's class name stays out of the entry.
+    const entry = shell.find((file) => file.endsWith('.js'))!;
+    expect(readFileSync(join(ROOT, 'dist/web', entry), 'utf8')).not.toMatch(/uplot-|u-legend/);
+  });
 });

@@ -49,6 +49,13 @@ export const ROUTES: readonly RouteDef[] = [
     roles: STAFF,
     nav: 'Agents',
   },
+  {
+    path: '/reports',
+    page: lazy(() => import('./features/reports/reports-page')),
+    access: 'signed-in',
+    roles: ['agent', 'admin'],
+    nav: 'Reports',
+  },
   { path: '/signin', page: SignInPage, access: 'public' },
   { path: '/register', page: RegisterPage, access: 'public' },
 ];

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { AssignmentConfig, AppConfig } from '../config';
 import { Transactions } from '../database/transactions';
 import { DueWorkRunner, type DueJob } from '../due-work/due-work.runner';
+import { TicketMetrics } from '../metrics/ticket-metrics';
 import { TicketEventsService, type NewEvent } from '../ticket-events/ticket-events.service';
 import { AUTO_ASSIGNMENT_JOB } from './assignment.constants';
 import { TicketTotals } from '../tickets/ticket-totals';
@@ -38,6 +39,7 @@ export class AutoAssignmentService implements DueJob, OnModuleInit {
     private readonly events: TicketEventsService,
     private readonly runner: DueWorkRunner,
     private readonly totals: TicketTotals,
+    private readonly metrics: TicketMetrics,
     config: ConfigService<AppConfig, true>,
   ) {
     this.config = config.get('assignment', { infer: true });
@@ -58,6 +60,7 @@ export class AutoAssignmentService implements DueJob, OnModuleInit {
         const before = counted(row);
         this.totals.changed(before, { ...before, assigneeId: agentId });
       }
+      if (count > 0) this.metrics.assigned('auto', count);
       assigned += count;
       if (count < BATCH) break;
     }

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
+import { TicketMetrics } from '../metrics/ticket-metrics';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import type { TicketDto } from '../tickets/dto/ticket.dto';
 import { TicketTotals, type CountedFields } from '../tickets/ticket-totals';
@@ -35,6 +36,7 @@ export class ClaimService {
     private readonly events: TicketEventsService,
     private readonly totals: TicketTotals,
     private readonly clock: Clock,
+    private readonly metrics: TicketMetrics,
   ) {}
 
   /** The claimed ticket, or null when nothing waits (the controller answers 204). */
@@ -42,6 +44,7 @@ export class ClaimService {
     const now = this.clock.now();
     const claimed = await this.transactions.runContended((m) => this.claimIn(m, dto, actor, now));
     if (!claimed) return null;
+    this.metrics.assigned('claim');
     const before = counted(claimed);
     this.totals.changed(before, { ...before, status: 'in_progress', assigneeId: actor.id });
     return this.tickets.reload(claimed.id, actor);

@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { ValidationFailedException } from '../common/validation';
 import { Transactions } from '../database/transactions';
+import { TicketMetrics } from '../metrics/ticket-metrics';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import { slaStatusFacts } from '../sla/sla-status';
 import { SlaService } from '../sla/sla.service';
@@ -28,6 +29,7 @@ export class CommentsService {
     private readonly events: TicketEventsService,
     private readonly clock: Clock,
     private readonly sla: SlaService,
+    private readonly metrics: TicketMetrics,
   ) {}
 
   async create(ticketId: number, dto: CreateCommentDto, author: AuthUser): Promise<CommentDto> {
@@ -46,10 +48,13 @@ export class CommentsService {
       internal,
       createdAt: now,
     });
+    let answered = false;
     await this.transactions.run(async (manager) => {
       const result = await manager.insert(TicketComment, comment);
       comment.id = Number(result.identifiers[0].id);
-      if (!internal && author.role !== 'reporter') await this.firstResponse(manager, ticket, now);
+      if (!internal && author.role !== 'reporter') {
+        answered = await this.firstResponse(manager, ticket, now);
+      }
       // The customer answered: the ticket's reporter (staff-created tickets have none to wait on).
       const replied =
         !internal &&
@@ -67,6 +72,7 @@ export class CommentsService {
         },
       ]);
     });
+    if (answered) this.metrics.firstResponse(ticket.priorityLevel, ticket.createdAt, now);
     return CommentDto.from(comment, author);
   }
 
@@ -121,16 +127,20 @@ export class CommentsService {
     ]);
   }
 
-  /** Set once: the conditional update leaves an earlier first response alone. */
+  /**
+   * Set once: the conditional update leaves an earlier first response alone. True when this
+   * comment is the first response.
+   */
   private async firstResponse(manager: EntityManager, ticket: Ticket, now: Date) {
-    if (ticket.firstResponseAt !== null) return;
+    if (ticket.firstResponseAt !== null) return false;
     const answered = { ...ticket, firstResponseAt: now };
-    await manager.update(
+    const result = await manager.update(
       Ticket,
       { id: ticket.id, firstResponseAt: IsNull() },
       { firstResponseAt: now, ...this.sla.columns(answered, now) },
     );
     ticket.firstResponseAt = now;
+    return Boolean(result.affected);
   }
 }
 

@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { Ticket } from '../tickets/ticket.entity';
+import { User } from '../users/user.entity';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { TicketExportController } from './ticket-export.controller';
+import { TicketExportService } from './ticket-export.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Ticket, User])],
+  controllers: [ReportsController, TicketExportController],
+  providers: [ReportsService, TicketExportService],
+})
 export class ReportsModule {}

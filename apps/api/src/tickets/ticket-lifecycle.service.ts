@@ -9,6 +9,7 @@ import { Clock } from '../common/clock';
 import { ValidationFailedException } from '../common/validation';
 import { Transactions } from '../database/transactions';
 import { DueWorkRunner } from '../due-work/due-work.runner';
+import { TicketMetrics } from '../metrics/ticket-metrics';
 import { slaStatusFacts } from '../sla/sla-status';
 import { SlaService } from '../sla/sla.service';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
@@ -45,6 +46,7 @@ export class TicketLifecycleService {
     private readonly clock: Clock,
     private readonly runner: DueWorkRunner,
     private readonly sla: SlaService,
+    private readonly metrics: TicketMetrics,
   ) {}
 
   async update(id: number, dto: UpdateTicketDto, actor: AuthUser): Promise<TicketDto> {
@@ -61,6 +63,7 @@ export class TicketLifecycleService {
       this.withSla(ticket, plan, now);
       await this.transactions.run((manager) => this.apply(manager, ticket, plan, now));
       this.totals.changed(ticket, { ...ticket, ...plan.changes });
+      this.observe(ticket, plan, now);
       if (mayFreeCapacity(ticket, plan)) this.runner.nudge(AUTO_ASSIGNMENT_JOB);
     }
     return this.ticketsService.reload(id, actor);
@@ -87,6 +90,15 @@ export class TicketLifecycleService {
       await manager.update(User, { id: plan.assignedTo }, { lastAssignedAt: now });
     }
     await this.events.record(manager, plan.events);
+  }
+
+  /** After the commit: only what happened is counted. */
+  private observe(ticket: Ticket, plan: UpdatePlan, now: Date): void {
+    const { changes } = plan;
+    if (changes.status === 'resolved' && ticket.status !== 'resolved') {
+      this.metrics.resolved(changes.priorityLevel ?? ticket.priorityLevel, ticket.createdAt, now);
+    }
+    if (plan.assignedTo !== null) this.metrics.assigned('manual');
   }
 
   /** Pending opens or closes a pause; any change of level or status refreshes the SLA columns. */

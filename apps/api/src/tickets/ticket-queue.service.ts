@@ -1,16 +1,17 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
-import { slaCondition, type SlaFilter } from '../sla/sla-filters';
+import type { SlaFilter } from '../sla/sla-filters';
 import type { ListTicketsQuery, TicketSort } from './dto/list-tickets.query';
 import type { TicketPageDto } from './dto/ticket.dto';
-import { ACTIVE_STATUSES, Ticket, type TicketStatus } from './ticket.entity';
+import { Ticket, type TicketStatus } from './ticket.entity';
 import { decodeCursor, encodeCursor, type CursorPosition } from './ticket-cursor';
+import { andSearch, queueFilter, toWhere } from './ticket-filters';
 import { TicketTotals, type CountFilter } from './ticket-totals';
-import { TicketsService, visibleTo, withPeople } from './tickets.service';
+import { TicketsService, withPeople } from './tickets.service';
 
 interface SortOrder {
   column: 'queueKey' | 'createdAt' | 'slaDueKey';
@@ -40,9 +41,6 @@ interface PageRequest {
   now: Date;
 }
 
-/** `!` escapes LIKE's wildcards on both engines (SQLite has no default escape character). */
-const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-
 /** The queue: page-number and cursor (keyset) pagination over the orders above. */
 @Injectable()
 export class TicketQueueService {
@@ -58,7 +56,7 @@ export class TicketQueueService {
       throw new BadRequestException('Use either page or cursor, not both.');
     }
     const request: PageRequest = {
-      filter: this.filters(query, viewer),
+      filter: queueFilter(query, viewer),
       q: query.q,
       order: ORDERS[query.sort],
       cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort),
@@ -94,12 +92,7 @@ export class TicketQueueService {
       .orderBy(`t.${order.column}`, order.direction)
       .addOrderBy('t.id', order.direction)
       .limit(request.limit);
-    if (request.q !== undefined) {
-      select.andWhere("(t.title LIKE :q ESCAPE '!' OR t.description LIKE :q ESCAPE '!')", {
-        q: likePattern(request.q),
-      });
-    }
-    if (request.sla) select.andWhere(...slaCondition('t', request.sla, request.now));
+    andSearch(select, request);
     if (request.cursor) this.after(select, request.cursor, order);
     return select;
   }
@@ -143,19 +136,6 @@ export class TicketQueueService {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  private filters(query: ListTicketsQuery, viewer: AuthUser): CountFilter {
-    const where: CountFilter = visibleTo(viewer);
-    const statuses = parseStatuses(query.status);
-    if (statuses) where.status = statuses.length === 1 ? statuses[0] : statuses;
-    if (query.priority_level) where.priorityLevel = query.priority_level;
-    if (query.issue_type) where.issueType = query.issue_type;
-    if (query.customer_type) where.customerType = query.customer_type;
-    if (query.assignee === 'me') where.assigneeId = viewer.id;
-    else if (query.assignee === 'none') where.assigneeId = null;
-    else if (query.assignee !== undefined) where.assigneeId = Number(query.assignee);
-    return where;
-  }
-
   /**
    * Rows strictly after the cursor. The leading `>=` on the sort column is what the index
    * seeks on; the OR only sorts out the few rows sharing the cursor's key.
@@ -184,31 +164,12 @@ export class TicketQueueService {
         .createQueryBuilder('t')
         .select('COUNT(*)', 'n')
         .where(toWhere(filter));
-      if (q !== undefined) {
-        select.andWhere("(t.title LIKE :q ESCAPE '!' OR t.description LIKE :q ESCAPE '!')", {
-          q: likePattern(q),
-        });
-      }
-      if (sla) select.andWhere(...slaCondition('t', sla, request.now));
+      andSearch(select, request);
       const row = await select.getRawOne<{ n: string | number }>();
       return Number(row?.n ?? 0);
     };
     return q === undefined && sla === undefined ? this.totals.get(filter, count) : count();
   }
-}
-
-/** No `status`: the active statuses; `all`: every status; else the comma-separated list. */
-function parseStatuses(status: string | undefined): TicketStatus[] | undefined {
-  if (status === 'all') return undefined;
-  if (status === undefined) return [...ACTIVE_STATUSES];
-  return [...new Set(status.split(',') as TicketStatus[])];
-}
-
-function toWhere(filter: CountFilter): Record<string, unknown> {
-  const where: Record<string, unknown> = { ...filter };
-  if (Array.isArray(filter.status)) where.status = In(filter.status);
-  if (filter.assigneeId === null) where.assigneeId = IsNull();
-  return where;
 }
 
 function sortKey(ticket: Ticket, column: SortOrder['column']): number {

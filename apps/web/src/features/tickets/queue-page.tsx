@@ -10,6 +10,7 @@ import { navigate, useLocation } from '../../shared/router';
 import { useSession } from '../../shared/session/session-context';
 import { MyAvailability } from '../agents/my-availability';
 import { ClaimNext } from './claim-next';
+import { ExportButton } from '../reports/export-button';
 import { ticketKeys, useQueue } from './hooks';
 import { LevelCounts } from './level-counts';
 import { LevelMemory } from './level-memory';
@@ -19,6 +20,7 @@ import {
   pageCount,
   parseQueueParams,
   queueUrl,
+  toExportQuery,
   type QueueParams,
 } from './queue-params';
 import { QueueTable, ticketLinkId } from './queue-table';
@@ -87,6 +89,7 @@ export function QueuePage({ mine = false }: { mine?: boolean }) {
         >
           Refresh
         </button>
+        {user && user.role !== 'reporter' && <ExportButton query={toExportQuery(params)} />}
       </div>
       {mine && staff && <MyAvailability />}
       <LevelCounts status={params.status} assignee={params.assignee} />

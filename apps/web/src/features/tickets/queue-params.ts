@@ -1,4 +1,10 @@
-import type { PriorityLevel, QueueQuery, SlaFilter, TicketStatus } from '../../api/types';
+import type {
+  ExportQuery,
+  PriorityLevel,
+  QueueQuery,
+  SlaFilter,
+  TicketStatus,
+} from '../../api/types';
 import { LEVELS } from '../../shared/badges';
 import { SLA_FILTERS } from '../sla/sla-view';
 
@@ -95,3 +101,24 @@ export const isFiltered = (params: QueueParams) =>
   Boolean(params.level || params.status || params.sla || params.assignee || params.q);
 
 export const pageCount = (total: number, limit: number) => Math.max(1, Math.ceil(total / limit));
+
+/** The queue's filters without its page: what an export of "this queue" means. */
+export function toExportQuery(params: QueueParams): ExportQuery {
+  // Every filter of the page on screen; an export is neither paged nor reordered.
+  const { page: _page, limit: _limit, sort: _sort, ...filters } = toQuery(params);
+  return filters;
+}
+
+/** "level P1, status open" or "the live queue" (active tickets, no filter). */
+export function describeQueue(params: QueueParams): string {
+  const parts = [
+    params.level && `level ${params.level}`,
+    params.status && `status ${params.status.replace('_', ' ')}`,
+    params.sla && `SLA ${params.sla.replace('_', ' ')}`,
+    params.assignee && `assignee ${params.assignee === 'me' ? 'me' : 'nobody'}`,
+    params.q && `text "${params.q}"`,
+  ].filter(Boolean);
+  return parts.length > 0
+    ? `the queue with ${parts.join(', ')}`
+    : 'the live queue (active tickets)';
+}
