@@ -51,6 +51,9 @@ const shared = {
 };
 
 module.exports = {
+  // A suite that fails half-way may leave a server or pool behind; the run must still end with
+  // its verdict instead of waiting for CI's time limit.
+  forceExit: true,
   projects: [
     {
       ...shared,
@@ -58,6 +61,12 @@ module.exports = {
       roots: ['<rootDir>/apps/', '<rootDir>/libs/'],
       testRegex: '\\.spec\\.ts$',
     },
-    { ...shared, displayName: 'e2e', roots: ['<rootDir>/test/'], testRegex: '\\.e2e-spec\\.ts$' },
+    {
+      ...shared,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test/'],
+      testRegex: '\\.e2e-spec\\.ts$',
+      setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-timeouts.ts'],
+    },
   ],
 };
