@@ -62,12 +62,16 @@ export function bucketIndex(buckets: Bucket[], ms: number): number {
   return -1;
 }
 
+/** The 1-based rank of the nearest-rank p-th percentile among `count` values; null for none. */
+export function nearestRank(count: number, p: number): number | null {
+  return count === 0 ? null : Math.max(1, Math.ceil((p / 100) * count));
+}
+
 /**
  * Nearest-rank percentile of sorted values (the smallest value with at least p % of the values
  * at or below it): exact, always one of the observed values; null for no values.
  */
 export function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1];
+  const rank = nearestRank(sorted.length, p);
+  return rank === null ? null : sorted[rank - 1];
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { rangeProblems, reportRange, type ReportRange } from './report-range';
 import { isLevel, ReportSql, zeroLevels, type PerLevel } from './report-sql';
+import { DurationStats } from './duration-stats';
 import {
   buildSummary,
   SLA_METRICS,
@@ -14,16 +15,14 @@ import type { SummaryQuery } from './dto/summary.query';
 import type { AgentsQuery } from './dto/agents.query';
 import { agentRows, type AgentReportRow } from './agents-report';
 
-const MINUTE_MS = 60_000;
-const minutes = (fromMs: number, toMs: number | null) =>
-  toMs === null ? null : Math.round(((Number(toMs) - Number(fromMs)) / MINUTE_MS) * 10) / 10;
+/** The generated durations are in tenths of a minute. */
+const minutes = (tenths: number | string | null) => (tenths === null ? null : Number(tenths) / 10);
 
 interface OutcomeRow {
   id: number;
   level: string;
-  created_ms: number | string;
-  first_response_ms: number | string | null;
-  resolved_ms: number | string | null;
+  first_response_tenths: number | string | null;
+  resolution_tenths: number | string | null;
 }
 
 /**
@@ -34,14 +33,16 @@ interface OutcomeRow {
 @Injectable()
 export class ReportsService {
   private readonly sql: ReportSql;
+  private readonly durations: DurationStats;
 
   constructor(dataSource: DataSource) {
     this.sql = new ReportSql(dataSource);
+    this.durations = new DurationStats(this.sql);
   }
 
   async summary(query: SummaryQuery): Promise<Summary> {
     const range = this.rangeOf(query.from, query.to, query.bucket, query.tz);
-    const [created, resolved, escalations, overrides, breaches, backlogAtStart, outcomes] =
+    const [created, resolved, escalations, overrides, breaches, backlogAtStart, durations] =
       await Promise.all([
         this.levelSlots('created_at', range),
         this.levelSlots('resolved_at', range),
@@ -49,7 +50,7 @@ export class ReportsService {
         this.eventSlots('priority_overridden', range),
         this.breachDueTimes(range),
         this.backlogAt(range.startMs),
-        this.outcomes(range),
+        this.durations.of(range),
       ]);
     return buildSummary(range, {
       created,
@@ -58,13 +59,13 @@ export class ReportsService {
       overrides,
       breaches,
       backlogAtStart,
-      outcomes,
+      durations,
     });
   }
 
   async agents(query: AgentsQuery): Promise<{ agents: AgentReportRow[] }> {
     const range = this.rangeOf(query.from, query.to, 'day', query.tz);
-    return { agents: await agentRows(this.sql, range, await this.outcomeRows(range, true)) };
+    return { agents: await agentRows(this.sql, range, await this.assignedOutcomes(range)) };
   }
 
   private rangeOf(from: string, to: string, bucket: 'day' | 'week', tz: string): ReportRange {
@@ -123,19 +124,11 @@ export class ReportsService {
     return backlog;
   }
 
-  private async outcomes(range: ReportRange): Promise<TicketOutcome[]> {
-    return (await this.outcomeRows(range, false)).map((row) => row.outcome);
-  }
-
-  /** Tickets created in the range that were answered or resolved, with their breach flags. */
-  async outcomeRows(range: ReportRange, assignedOnly: boolean) {
-    const created = this.sql.epochMs('created_at');
+  /** Tickets created in the range and assigned, with their breach flags (the agents' report). */
+  private async assignedOutcomes(range: ReportRange) {
     const rows = await this.sql.query<OutcomeRow & { assignee_id: number | null }>(
-      `SELECT id, assignee_id, created_level AS level, ${created} AS created_ms,
-          ${this.sql.epochMs('first_response_at')} AS first_response_ms,
-          ${this.sql.epochMs('resolved_at')} AS resolved_ms
-        FROM tickets WHERE created_at >= ? AND created_at < ?
-          ${assignedOnly ? 'AND assignee_id IS NOT NULL' : 'AND (first_response_at IS NOT NULL OR resolved_at IS NOT NULL)'}`,
+      `SELECT id, assignee_id, created_level AS level, first_response_tenths, resolution_tenths
+        FROM tickets WHERE created_at >= ? AND created_at < ? AND assignee_id IS NOT NULL`,
       [this.sql.at(range.startMs), this.sql.at(range.endMs)],
     );
     const breached = await this.breachedTickets(range);
@@ -143,14 +136,8 @@ export class ReportsService {
       if (!isLevel(row.level)) return [];
       const outcome: TicketOutcome = {
         level: row.level,
-        firstResponseMinutes: minutes(
-          Number(row.created_ms),
-          row.first_response_ms === null ? null : Number(row.first_response_ms),
-        ),
-        resolutionMinutes: minutes(
-          Number(row.created_ms),
-          row.resolved_ms === null ? null : Number(row.resolved_ms),
-        ),
+        firstResponseMinutes: minutes(row.first_response_tenths),
+        resolutionMinutes: minutes(row.resolution_tenths),
         breached: {
           first_response: breached.first_response.has(Number(row.id)),
           resolution: breached.resolution.has(Number(row.id)),

@@ -1,6 +1,7 @@
 import { PRIORITY_LEVELS, type PriorityLevel } from '@app/priority';
 
-import { bucketIndex, percentile, SLOT_MS, type ReportRange } from './report-range';
+import type { MetricStats, Spread } from './duration-stats';
+import { bucketIndex, SLOT_MS, type ReportRange } from './report-range';
 import { zeroLevels, type PerLevel } from './report-sql';
 
 export const SLA_METRICS = ['first_response', 'resolution'] as const;
@@ -13,7 +14,7 @@ export interface SlotCount {
   n: number;
 }
 
-/** One ticket created in the range, with what its outcome needs. */
+/** One ticket created in the range, with what its outcome needs (the agents' report). */
 export interface TicketOutcome {
   level: PriorityLevel;
   firstResponseMinutes: number | null;
@@ -31,7 +32,8 @@ export interface SummaryInputs {
   breaches: { dueMs: number; metric: SlaMetric }[];
   /** Active tickets at the range's start, by level at creation. */
   backlogAtStart: PerLevel;
-  outcomes: TicketOutcome[];
+  /** Over the tickets created in the range. */
+  durations: Record<SlaMetric, MetricStats>;
 }
 
 export interface SummaryBucket {
@@ -44,7 +46,6 @@ export interface SummaryBucket {
   sla_breaches: Record<SlaMetric, number>;
 }
 
-type Spread = Record<PriorityLevel, { median: number | null; p90: number | null }>;
 type PercentPerLevel = Record<PriorityLevel, number | null>;
 
 export interface Summary {
@@ -85,10 +86,13 @@ export function buildSummary(range: ReportRange, inputs: SummaryInputs): Summary
     }
     bucket.backlog = { ...running };
   }
-  return { buckets, totals: totalsOf(buckets, inputs.outcomes) };
+  return { buckets, totals: totalsOf(buckets, inputs.durations) };
 }
 
-function totalsOf(buckets: SummaryBucket[], outcomes: TicketOutcome[]): Summary['totals'] {
+function totalsOf(
+  buckets: SummaryBucket[],
+  durations: Record<SlaMetric, MetricStats>,
+): Summary['totals'] {
   const sum = (pick: (b: SummaryBucket) => PerLevel) => {
     const total = zeroLevels();
     for (const bucket of buckets) {
@@ -99,43 +103,25 @@ function totalsOf(buckets: SummaryBucket[], outcomes: TicketOutcome[]): Summary[
   return {
     created: sum((b) => b.created),
     resolved: sum((b) => b.resolved),
-    first_response_minutes: spread(outcomes, (o) => o.firstResponseMinutes),
-    resolution_minutes: spread(outcomes, (o) => o.resolutionMinutes),
+    first_response_minutes: durations.first_response.spread,
+    resolution_minutes: durations.resolution.spread,
     sla_met_percent: {
-      first_response: metPercent(outcomes, 'first_response', (o) => o.firstResponseMinutes),
-      resolution: metPercent(outcomes, 'resolution', (o) => o.resolutionMinutes),
+      first_response: metPercent(durations.first_response),
+      resolution: metPercent(durations.resolution),
     },
   };
-}
-
-function spread(outcomes: TicketOutcome[], value: (o: TicketOutcome) => number | null): Spread {
-  const result = {} as Spread;
-  for (const level of PRIORITY_LEVELS) {
-    const sorted = outcomes
-      .filter((o) => o.level === level)
-      .flatMap((o) => (value(o) === null ? [] : [value(o)!]))
-      .sort((a, b) => a - b);
-    result[level] = { median: percentile(sorted, 50), p90: percentile(sorted, 90) };
-  }
-  return result;
 }
 
 /**
  * Of the tickets whose target is decided (met, or breached), the share met on time, in percent
  * with one decimal; null when none is decided yet.
  */
-function metPercent(
-  outcomes: TicketOutcome[],
-  metric: SlaMetric,
-  metAt: (o: TicketOutcome) => number | null,
-): PercentPerLevel {
+function metPercent({ decided, onTime }: MetricStats): PercentPerLevel {
   const result = {} as PercentPerLevel;
   for (const level of PRIORITY_LEVELS) {
-    const decided = outcomes.filter(
-      (o) => o.level === level && (metAt(o) !== null || o.breached[metric]),
-    );
-    const onTime = decided.filter((o) => !o.breached[metric]).length;
-    result[level] = decided.length ? Math.round((onTime / decided.length) * 1000) / 10 : null;
+    result[level] = decided[level]
+      ? Math.round((onTime[level] / decided[level]) * 1000) / 10
+      : null;
   }
   return result;
 }
