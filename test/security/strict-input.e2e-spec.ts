@@ -75,6 +75,15 @@ describe.each(databaseKinds())('canonical integers and problem+json everywhere (
 
   afterAll(() => testApp?.close());
 
+  it.each([
+    ['a path parameter longer than the router takes', `/tickets/${'9'.repeat(300)}`],
+    ['a malformed percent-encoding', '/tickets/%E0%A4%A'],
+  ])("should answer %s with a 400 problem, not the router's own JSON", async (_, path) => {
+    const result = await http.get(path, { token: admin.access });
+    expectProblem(result, 400);
+    expect(result.body.request_id).toEqual(expect.any(String));
+  });
+
   it('should still read the canonical id', async () => {
     expect(ticketId).toBe(1);
     expect((await http.get('/tickets/1', { token: admin.access })).status).toBe(200);

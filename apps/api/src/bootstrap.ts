@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 
 import { AppModule } from './app.module';
-import { answerClientError } from './common/client-error';
+import { answerClientError, answerRoutingError } from './common/client-error';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
 import type { AppConfig } from './config';
 import { setUpOpenApi } from './openapi/openapi-document';
@@ -46,6 +46,7 @@ export function createAdapter(requestTimeoutMs: number): FastifyAdapter {
     bodyLimit: BODY_LIMIT_BYTES,
     handlerTimeout: requestTimeoutMs,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerRoutingError,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     trustProxy: false,
   });

@@ -3,7 +3,6 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { KeyObject } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 
-import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth-user';
 import { ACCESS_TOKEN_TYPE, JWT_ALGORITHM, JWT_KEY } from './jwt-secret';
 import { SessionsService } from './sessions/sessions.service';
@@ -39,7 +38,6 @@ function hasAccessClaims(
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(JWT_KEY) key: KeyObject,
-    private readonly users: UsersService,
     private readonly sessions: SessionsService,
   ) {
     super({
@@ -51,18 +49,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   /**
-   * Reads the user and the session afresh, so a changed role, a disabled account or a logout
+   * Reads the user and the session afresh (one joined read), so a changed role, a disabled account or a logout
    * takes effect at once; `false` means 401.
    */
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
     if (!hasAccessClaims(payload)) return false;
-    const userId = Number(payload.sub);
-    // Independent reads: on MySQL they run on two pooled connections at once.
-    const [user, sessionActive] = await Promise.all([
-      this.users.findById(userId),
-      this.sessions.isActive(payload.sid, userId),
-    ]);
-    if (!user || user.disabled || !sessionActive) return false;
+    const user = await this.sessions.activeSessionUser(payload.sid, Number(payload.sub));
+    if (!user || user.disabled) return false;
     return { id: user.id, username: user.username, role: user.role, sessionId: payload.sid };
   }
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
 import { problem, PROBLEM_CONTENT_TYPE } from './problem-details';
 
 const ANSWERS: Record<string, [number, string, string]> = {
@@ -31,4 +33,27 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     );
   }
   socket.destroy(error);
+}
+
+const ROUTING_DETAILS: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The path is not a valid URL (a malformed percent-encoding).',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is longer than any valid value.',
+};
+
+/**
+ * Fastify's router refuses some paths before any route or hook runs (`frameworkErrors`): a bad
+ * percent-encoding, or a path parameter over `maxParamLength` (no id is that long). Its own
+ * answers are plain JSON (the second a 414 no route declares); these are 400 problem details.
+ */
+export function answerRoutingError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const detail = ROUTING_DETAILS[error.code ?? ''] ?? 'The path is not valid.';
+  reply
+    .code(400)
+    .header('Content-Type', PROBLEM_CONTENT_TYPE)
+    .header('Cache-Control', 'no-store')
+    .send(JSON.stringify({ ...problem(400, detail), request_id: request.id }));
 }

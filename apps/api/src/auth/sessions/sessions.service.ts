@@ -6,8 +6,13 @@ import { IsNull, Not, type Repository } from 'typeorm';
 
 import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config';
+import { sqlDateTime } from '../../tickets/ticket-rows';
+import type { User } from '../../users/user.entity';
 import { AuthSession } from './auth-session.entity';
 import { RefreshToken } from './refresh-token.entity';
+
+/** What the access-token check needs of the user. */
+export type SessionUser = Pick<User, 'id' | 'username' | 'role' | 'disabled'>;
 
 const INVALID_REFRESH = 'The refresh token is invalid or expired.';
 
@@ -92,10 +97,19 @@ export class SessionsService {
     return row?.sessionId;
   }
 
-  /** True while the session is neither revoked nor past its absolute end. */
-  async isActive(sessionId: string, userId: number): Promise<boolean> {
-    const session = await this.sessions.findOneBy({ id: sessionId, userId, revokedAt: IsNull() });
-    return !!session && session.expiresAt > this.clock.now();
+  /**
+   * The session's user, while the session is neither revoked nor past its absolute end: the one
+   * read of every authenticated request, so a join in plain SQL rather than two entity loads.
+   */
+  async activeSessionUser(sessionId: string, userId: number): Promise<SessionUser | null> {
+    const rows: SessionUser[] = await this.sessions.manager.query(
+      `SELECT u.id, u.username, u.role, u.disabled FROM auth_sessions s
+        JOIN users u ON u.id = s.user_id
+        WHERE s.id = ? AND s.user_id = ? AND s.revoked_at IS NULL AND s.expires_at > ?`,
+      [sessionId, userId, sqlDateTime(this.clock.now())],
+    );
+    const row = rows[0];
+    return row ? { ...row, id: Number(row.id), disabled: Boolean(Number(row.disabled)) } : null;
   }
 
   async revoke(sessionId: string): Promise<void> {
