@@ -47,12 +47,17 @@ describe.each(databaseKinds())('auto-assignment on %s', (database) => {
 
   it('should respect every capacity under a burst of 100 creations', async () => {
     await setAgent(agents[2].id, { capacity: 5 });
-    const created = await Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
-        w.http.post('/tickets', ticket(1 + i), { token: reporter.token }),
-      ),
-    );
-    expect(created.every((r) => r.status === 201)).toBe(true);
+    // Ten at a time: concurrent, without queueing past the request backstop on a loaded machine.
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 10; batch++) {
+      const created = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          w.http.post('/tickets', ticket(1 + batch * 10 + i), { token: reporter.token }),
+        ),
+      );
+      statuses.push(...created.map((r) => r.status));
+    }
+    expect(statuses.filter((status) => status !== 201)).toEqual([]);
     await w.autoAssign();
     const byId = await loads(w, admin.token);
     expect(agents.map((a) => byId.get(a.id)?.open_assigned)).toEqual([10, 10, 5]);
