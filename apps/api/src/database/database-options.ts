@@ -5,6 +5,7 @@ import type { DataSourceOptions } from 'typeorm';
 
 import { MIGRATIONS } from '../../../../migrations';
 import type { DatabaseConfig } from '../config';
+import { AuditEntry, AuditHead } from '../audit/audit-entry.entity';
 import { TicketComment } from '../comments/ticket-comment.entity';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
@@ -24,6 +25,8 @@ export const ENTITIES = [
   IdempotencyKey,
   TicketComment,
   LearnedModel,
+  AuditEntry,
+  AuditHead,
 ];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */

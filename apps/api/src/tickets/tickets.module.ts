@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { Transactions } from '../database/transactions';
 import { TicketEventsModule } from '../ticket-events/ticket-events.module';
 import { User } from '../users/user.entity';
 import { Ticket } from './ticket.entity';
@@ -21,8 +20,7 @@ import { TicketsService } from './tickets.service';
     TicketLifecycleService,
     TicketImportService,
     TicketTotals,
-    Transactions,
   ],
-  exports: [TicketTotals, Transactions, TicketsService],
+  exports: [TicketTotals, TicketsService],
 })
 export class TicketsModule {}
