@@ -9,6 +9,7 @@ import { AppSettings1767800000001 } from './1767800000001-AppSettings';
 import { LearnedModels1768100000000 } from './1768100000000-LearnedModels';
 import { ReportFacts1768200000000 } from './1768200000000-ReportFacts';
 import { AuditTrail1768300000002 } from './1768300000002-AuditTrail';
+import { Organizations1768300000003 } from './1768300000003-Organizations';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   LearnedModels1768100000000,
   ReportFacts1768200000000,
   AuditTrail1768300000002,
+  Organizations1768300000003,
 ];

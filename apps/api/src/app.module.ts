@@ -28,6 +28,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LearningModule } from './learning/learning.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { initializeWithRetry } from './resilience/connect-with-retry';
 import { SlaCheckerModule } from './sla/sla-checker.module';
 import { SlaModule } from './sla/sla.module';
@@ -85,6 +86,7 @@ export class AppModule {
         ReportsModule,
         LearningModule,
         AuditModule,
+        OrganizationsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -10,6 +10,7 @@ import { TicketComment } from '../comments/ticket-comment.entity';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { Organization } from '../organizations/organization.entity';
 import { LearnedModel } from '../learning/learned-model.entity';
 import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   LearnedModel,
   AuditEntry,
   AuditHead,
+  Organization,
 ];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */

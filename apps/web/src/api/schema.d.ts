@@ -37,6 +37,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List organisations by name (admin) */
+        get: operations["OrganizationsController_list"];
+        put?: never;
+        /** Create an organisation with its tier (admin; audited) */
+        post: operations["OrganizationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename an organisation or change its tier (admin; audited)
+         * @description A new tier applies to tickets filed from then on; existing tickets keep theirs.
+         */
+        patch: operations["OrganizationsController_update"];
+        trace?: never;
+    };
     "/admin/policy/learn": {
         parameters: {
             query?: never;
@@ -494,6 +532,8 @@ export interface components {
             disabled: boolean;
             /** @example 1 */
             id: number;
+            /** @description A reporter's organisation; null for none. */
+            organization: components["schemas"]["OrganizationRefDto"] | null;
             /**
              * @example reporter
              * @enum {string}
@@ -673,13 +713,27 @@ export interface components {
             /** @description An internal note, seen by agents and admins only (never allowed to reporters). */
             internal?: boolean;
         };
-        CreateTicketDto: {
+        CreateOrganizationDto: {
             /**
-             * @description The customer's plan.
              * @example enterprise
              * @enum {string}
              */
             customer_type: "enterprise" | "paid" | "free";
+            /**
+             * @description Shown to staff on every ticket; unique without regard to case. Surrounding spaces are
+             *     removed.
+             * @example Acme Corp
+             */
+            name: string;
+        };
+        CreateTicketDto: {
+            /**
+             * @description The customer's plan. Required, except from a reporter of an organisation: their tickets
+             *     take its tier, and a different one is refused.
+             * @example enterprise
+             * @enum {string}
+             */
+            customer_type?: "enterprise" | "paid" | "free";
             /** @example Since 09:00 UTC every payment returns 502. */
             description?: string;
             /**
@@ -760,6 +814,8 @@ export interface components {
              * @enum {string}
              */
             level: "P0" | "P1" | "P2" | "P3";
+            /** @description The reporter's organisation when the ticket was filed; null if none. */
+            organization: components["schemas"]["OrganizationRefDto"] | null;
             /**
              * @description The level in force: the override's while one is set, else `computed_level`.
              * @example P1
@@ -1017,6 +1073,44 @@ export interface components {
             trained_at: string;
             /** @example 3 */
             version: number;
+        };
+        OrganizationDto: {
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description The tier of every ticket its reporters file.
+             * @example enterprise
+             * @enum {string}
+             */
+            customer_type: "enterprise" | "paid" | "free";
+            /** @example 3 */
+            id: number;
+            /** @example Acme Corp */
+            name: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            updated_at: string;
+        };
+        OrganizationPageDto: {
+            /** @example 10 */
+            limit: number;
+            /** @description By name. */
+            organizations: components["schemas"]["OrganizationDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 1 */
+            total: number;
+        };
+        OrganizationRefDto: {
+            /** @example 3 */
+            id: number;
+            /** @example Acme Corp */
+            name: string;
         };
         PolicyWeightsDto: {
             age: components["schemas"]["AgeBucketDto"][];
@@ -1322,6 +1416,8 @@ export interface components {
              * @enum {string}
              */
             issue_type: "critical" | "major" | "minor";
+            /** @description The reporter's organisation when the ticket was filed; null if none. */
+            organization: components["schemas"]["OrganizationRefDto"] | null;
             /**
              * @description The level in force: the override's while one is set, else `computed_level`.
              * @example P1
@@ -1449,6 +1545,19 @@ export interface components {
              */
             capacity?: number;
         };
+        UpdateOrganizationDto: {
+            /**
+             * @example enterprise
+             * @enum {string}
+             */
+            customer_type?: "enterprise" | "paid" | "free";
+            /**
+             * @description Shown to staff on every ticket; unique without regard to case. Surrounding spaces are
+             *     removed.
+             * @example Acme Corp
+             */
+            name?: string;
+        };
         UpdateTicketDto: {
             /**
              * @description An active agent or admin, or null to unassign (an in_progress ticket goes back to open).
@@ -1480,6 +1589,11 @@ export interface components {
         UpdateUserDto: {
             /** @description `true` signs the user out everywhere and refuses their tokens. */
             disabled?: boolean;
+            /**
+             * @description The organisation a reporter belongs to (their tickets take its tier); null removes them
+             *     from it. Only reporters belong to one: a user who stops being a reporter leaves it.
+             */
+            organization_id?: number | null;
             /**
              * @example agent
              * @enum {string}
@@ -1724,6 +1838,553 @@ export interface operations {
                      *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
                      *       "status": 403,
                      *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    OrganizationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1; a page past the end is empty. */
+                page?: number;
+                /** @description Items per page. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    OrganizationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganizationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Conflicts with the current state",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is not `application/json`",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    OrganizationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganizationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource (or not yours to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource (or not yours to see)",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Conflicts with the current state",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is not `application/json`",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
                      *       "type": "about:blank"
                      *     }
                      */
@@ -3771,6 +4432,7 @@ export interface operations {
                  * @description `breached` (a target is past due), `at_risk` (past the warning of an unmet target, nothing
                  *     breached) or `ok` (neither), as of the request (docs/sla.md).
                  */
+                organization_id?: number;
                 sla?: "breached" | "at_risk" | "ok";
                 /**
                  * @description `next_cursor` of the previous page: continues right after its last ticket, however deep,
@@ -4291,6 +4953,7 @@ export interface operations {
                  * @description `breached` (a target is past due), `at_risk` (past the warning of an unmet target, nothing
                  *     breached) or `ok` (neither), as of the request (docs/sla.md).
                  */
+                organization_id?: number;
                 sla?: "breached" | "at_risk" | "ok";
             };
             header?: never;
