@@ -10,6 +10,7 @@ import { LearnedModels1768100000000 } from './1768100000000-LearnedModels';
 import { ReportFacts1768200000000 } from './1768200000000-ReportFacts';
 import { AuditTrail1768300000002 } from './1768300000002-AuditTrail';
 import { Organizations1768300000003 } from './1768300000003-Organizations';
+import { SetupTokens1768300000004 } from './1768300000004-SetupTokens';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReportFacts1768200000000,
   AuditTrail1768300000002,
   Organizations1768300000003,
+  SetupTokens1768300000004,
 ];

@@ -15,6 +15,7 @@ import { LearnedModel } from '../learning/learned-model.entity';
 import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { SetupToken } from '../users/setup-token.entity';
 import { User } from '../users/user.entity';
 
 export const ENTITIES = [
@@ -29,6 +30,7 @@ export const ENTITIES = [
   AuditEntry,
   AuditHead,
   Organization,
+  SetupToken,
 ];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */

@@ -5,6 +5,12 @@ import { Organization } from '../organizations/organization.entity';
 export const ROLES = ['reporter', 'agent', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Not a bcrypt hash, so no password can ever match it: an invited or imported user signs in
+ * only after setting a password with a setup token.
+ */
+export const NO_PASSWORD_HASH = '!imported-without-password';
+
 @Entity({ name: 'users' })
 export class User {
   @PrimaryGeneratedColumn({ type: 'integer' })

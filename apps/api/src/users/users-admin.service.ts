@@ -30,7 +30,7 @@ export class UsersAdminService {
   ) {}
 
   async list(query: ListUsersQuery): Promise<UserPageDto> {
-    const [rows, total] = await this.users.findPage(query.page, query.limit);
+    const [rows, total] = await this.users.findPage(query);
     return { users: rows.map(AdminUserDto.fromUser), page: query.page, limit: query.limit, total };
   }
 

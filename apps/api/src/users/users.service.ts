@@ -4,7 +4,11 @@ import type { Repository } from 'typeorm';
 
 import { Clock } from '../common/clock';
 import { isUniqueViolation } from '../common/unique-violation';
+import type { ListUsersQuery } from './dto/update-user.dto';
 import { User, type Role } from './user.entity';
+
+/** `!` escapes LIKE's wildcards on both engines. */
+const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 @Injectable()
 export class UsersService {
@@ -36,13 +40,22 @@ export class UsersService {
   }
 
   /** Oldest first, so pages stay stable while users are added. */
-  findPage(page: number, limit: number): Promise<[User[], number]> {
-    return this.users.findAndCount({
-      relations: { organization: true },
-      order: { id: 'ASC' },
-      skip: (page - 1) * limit,
-      take: limit,
-    });
+  findPage(query: ListUsersQuery): Promise<[User[], number]> {
+    const select = this.users
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.organization', 'organization')
+      .orderBy('u.id', 'ASC')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit);
+    // Usernames are stored in lower case, so the lower-cased text matches on both engines.
+    if (query.q !== undefined) {
+      select.andWhere("u.username LIKE :q ESCAPE '!'", { q: likePattern(query.q.toLowerCase()) });
+    }
+    if (query.role) select.andWhere('u.role = :role', { role: query.role });
+    if (query.organization_id !== undefined) {
+      select.andWhere('u.organizationId = :org', { org: query.organization_id });
+    }
+    return select.getManyAndCount();
   }
 
   async create(username: string, passwordHash: string, role: Role = 'reporter'): Promise<User> {
