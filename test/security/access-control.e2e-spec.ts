@@ -12,7 +12,12 @@ import {
 } from './support';
 
 const TICKET = { issue_type: 'minor', impact: 3, customer_type: 'free', title: 'mine' };
-const PUBLIC_ROUTES = ['POST /auth/register', 'POST /auth/login', 'POST /auth/refresh'];
+const PUBLIC_ROUTES = [
+  'POST /auth/register',
+  'POST /auth/login',
+  'POST /auth/refresh',
+  'POST /auth/setup',
+];
 
 interface Route {
   method: string;
@@ -99,7 +104,7 @@ describe.each(databaseKinds())('access control on %s', (database) => {
     expect(result.body).toMatchObject({ page: 1, limit: 2, total: 3 });
     expect(result.body.users).toHaveLength(2);
     expect(Object.keys(result.body.users[0]).sort()).toEqual(
-      ['created_at', 'disabled', 'id', 'role', 'username'].sort(),
+      ['created_at', 'disabled', 'id', 'organization', 'role', 'username'].sort(),
     );
     expectNoLeak(result);
     expectProblem(await http.get('/users?limit=1000', { token: admin.access }), 400);

@@ -1,7 +1,9 @@
 import { lazy, type ComponentType } from 'react';
 
 import type { Role } from './api/types';
+import { ADMIN_ROUTES } from './features/admin/admin-routes';
 import { RegisterPage } from './features/auth/register-page';
+import { SetupPage } from './features/auth/setup-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import MyTicketsPage, { MY_TICKETS_PATH, QueuePage } from './features/tickets/queue-page';
 
@@ -58,4 +60,7 @@ export const ROUTES: readonly RouteDef[] = [
   },
   { path: '/signin', page: SignInPage, access: 'public' },
   { path: '/register', page: RegisterPage, access: 'public' },
+  // Administration (users, organisations, audit trail) and the invited user's setup page.
+  ...ADMIN_ROUTES,
+  { path: '/setup', page: SetupPage, access: 'public' },
 ];

@@ -32,6 +32,7 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { RefreshDto } from './dto/refresh.dto';
 import { RegisterDto } from './dto/register.dto';
+import { SetupPasswordDto } from './dto/setup-password.dto';
 import { TokenDto } from './dto/token.dto';
 import {
   ClearRefreshCookieInterceptor,
@@ -66,6 +67,20 @@ export class AuthController {
   @ApiProblems(403, 409)
   register(@Body() dto: RegisterDto): Promise<UserDto> {
     return this.auth.register(dto);
+  }
+
+  @Public()
+  @AuthRateLimit()
+  @Post('setup')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Set the password of an invited account with its one-time setup token',
+    description: 'Then sign in as usual. A used or expired token, or a disabled account, is 401.',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(401)
+  setup(@Body() dto: SetupPasswordDto): Promise<UserDto> {
+    return this.auth.setup(dto);
   }
 
   @Public()

@@ -13,11 +13,13 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig, AuthConfig, SecurityConfig } from '../config';
 import { UserDto } from '../users/dto/user.dto';
 import type { User } from '../users/user.entity';
+import { InvitationsService } from '../users/invitations.service';
 import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth-user';
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
+import type { SetupPasswordDto } from './dto/setup-password.dto';
 import type { TokenDto } from './dto/token.dto';
 import { ACCESS_TOKEN_TYPE } from './jwt-secret';
 import { SessionsService, type IssuedRefresh } from './sessions/sessions.service';
@@ -38,6 +40,7 @@ export class AuthService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly jwt: JwtService,
+    private readonly invitations: InvitationsService,
     config: ConfigService<AppConfig, true>,
   ) {
     this.config = config.get('auth', { infer: true });
@@ -98,6 +101,15 @@ export class AuthService implements OnModuleInit {
   async me(caller: AuthUser): Promise<UserDto> {
     const user = await this.users.findById(caller.id);
     if (!user) throw new UnauthorizedException('A valid bearer token is required.');
+    return UserDto.from(user);
+  }
+
+  /** An invited user sets their password with the setup token; 401 if it cannot be used. */
+  async setup(dto: SetupPasswordDto): Promise<UserDto> {
+    const hash = await bcrypt.hash(dto.password, this.config.bcryptCost);
+    const user = await this.invitations.redeem(dto.token, hash);
+    // A re-invitation may reset an account that had sessions: they end with the old password.
+    await this.sessions.revokeAllOf(user.id);
     return UserDto.from(user);
   }
 

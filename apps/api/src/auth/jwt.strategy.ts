@@ -56,6 +56,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!hasAccessClaims(payload)) return false;
     const user = await this.sessions.activeSessionUser(payload.sid, Number(payload.sub));
     if (!user || user.disabled) return false;
-    return { id: user.id, username: user.username, role: user.role, sessionId: payload.sid };
+    return {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      organizationId: user.organizationId,
+      sessionId: payload.sid,
+    };
   }
 }

@@ -5,14 +5,17 @@ import type { DataSourceOptions } from 'typeorm';
 
 import { MIGRATIONS } from '../../../../migrations';
 import type { DatabaseConfig } from '../config';
+import { AuditEntry, AuditHead } from '../audit/audit-entry.entity';
 import { TicketComment } from '../comments/ticket-comment.entity';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { Organization } from '../organizations/organization.entity';
 import { LearnedModel } from '../learning/learned-model.entity';
 import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { SetupToken } from '../users/setup-token.entity';
 import { User } from '../users/user.entity';
 
 export const ENTITIES = [
@@ -24,6 +27,10 @@ export const ENTITIES = [
   IdempotencyKey,
   TicketComment,
   LearnedModel,
+  AuditEntry,
+  AuditHead,
+  Organization,
+  SetupToken,
 ];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */

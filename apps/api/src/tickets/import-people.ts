@@ -2,14 +2,10 @@ import { In, type EntityManager } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import type { FieldError } from '../common/problem-details';
-import { User } from '../users/user.entity';
+import { NO_PASSWORD_HASH, User } from '../users/user.entity';
 import type { ImportTicketDto } from './dto/import-tickets.dto';
 
-/**
- * Not a bcrypt hash, so no password can ever match it: an imported reporter signs in only after
- * an admin invites them (a setup token sets a real password).
- */
-export const NO_PASSWORD_HASH = '!imported-without-password';
+export { NO_PASSWORD_HASH };
 
 export interface ImportPeople {
   creatorOf(row: ImportTicketDto): { id: number; username: string };

@@ -1,7 +1,15 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+import { Organization } from '../organizations/organization.entity';
 
 export const ROLES = ['reporter', 'agent', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * Not a bcrypt hash, so no password can ever match it: an invited or imported user signs in
+ * only after setting a password with a setup token.
+ */
+export const NO_PASSWORD_HASH = '!imported-without-password';
 
 @Entity({ name: 'users' })
 export class User {
@@ -32,6 +40,15 @@ export class User {
   /** Most active tickets assigned at once; null is AGENT_DEFAULT_CAPACITY. */
   @Column({ type: 'integer', nullable: true })
   capacity: number | null;
+
+  /** The customer a reporter belongs to; their tickets take its tier. */
+  @Index('IDX_users_organization')
+  @Column({ name: 'organization_id', type: 'integer', nullable: true })
+  organizationId: number | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'FK_users_organization' })
+  organization?: Organization | null;
 
   @Column({ name: 'last_assigned_at', type: 'datetime', precision: 3, nullable: true })
   lastAssignedAt: Date | null;

@@ -4,7 +4,11 @@ import type { Repository } from 'typeorm';
 
 import { Clock } from '../common/clock';
 import { isUniqueViolation } from '../common/unique-violation';
+import type { ListUsersQuery } from './dto/update-user.dto';
 import { User, type Role } from './user.entity';
+
+/** `!` escapes LIKE's wildcards on both engines. */
+const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 @Injectable()
 export class UsersService {
@@ -30,17 +34,28 @@ export class UsersService {
     return this.users.update({ id }, { passwordHash });
   }
 
-  /** Oldest first, so pages stay stable while users are added. */
-  findPage(page: number, limit: number): Promise<[User[], number]> {
-    return this.users.findAndCount({
-      order: { id: 'ASC' },
-      skip: (page - 1) * limit,
-      take: limit,
-    });
+  /** The user with their organisation, for administrators. */
+  findWithOrganization(id: number): Promise<User | null> {
+    return this.users.findOne({ where: { id }, relations: { organization: true } });
   }
 
-  async update(id: number, changes: Partial<Pick<User, 'role' | 'disabled'>>): Promise<void> {
-    await this.users.update({ id }, changes);
+  /** Oldest first, so pages stay stable while users are added. */
+  findPage(query: ListUsersQuery): Promise<[User[], number]> {
+    const select = this.users
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.organization', 'organization')
+      .orderBy('u.id', 'ASC')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit);
+    // Usernames are stored in lower case, so the lower-cased text matches on both engines.
+    if (query.q !== undefined) {
+      select.andWhere("u.username LIKE :q ESCAPE '!'", { q: likePattern(query.q.toLowerCase()) });
+    }
+    if (query.role) select.andWhere('u.role = :role', { role: query.role });
+    if (query.organization_id !== undefined) {
+      select.andWhere('u.organizationId = :org', { org: query.organization_id });
+    }
+    return select.getManyAndCount();
   }
 
   async create(username: string, passwordHash: string, role: Role = 'reporter'): Promise<User> {

@@ -44,3 +44,8 @@ export function fetchMe(accessToken: string): Promise<Me> {
 export async function logout(): Promise<void> {
   await unwrap(api.POST('/auth/logout', { body: {} } as never));
 }
+
+/** An invited user sets their first password with the setup token of their invitation. */
+export function setupPassword(token: string, password: string): Promise<Me> {
+  return unwrap(api.POST('/auth/setup', { body: { token, password } }));
+}

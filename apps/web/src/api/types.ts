@@ -42,3 +42,16 @@ export type AgentReport = Schemas['AgentReportDto'];
 export type SummaryQuery = paths['/reports/summary']['get']['parameters']['query'];
 export type AgentsQuery = paths['/reports/agents']['get']['parameters']['query'];
 export type ExportQuery = NonNullable<paths['/tickets/export.csv']['get']['parameters']['query']>;
+// Administration: users and invitations, organisations, the audit trail.
+export type AdminUser = Schemas['AdminUserDto'];
+export type UserPage = Schemas['UserPageDto'];
+export type UserQuery = NonNullable<paths['/users']['get']['parameters']['query']>;
+export type NewUser = Schemas['CreateUserDto'];
+export type UserUpdate = Schemas['UpdateUserDto'];
+export type Invitation = Schemas['InvitationDto'];
+export type Organization = Schemas['OrganizationDto'];
+export type NewOrganization = Schemas['CreateOrganizationDto'];
+export type OrganizationUpdate = Schemas['UpdateOrganizationDto'];
+export type AuditEntry = Schemas['AuditEntryDto'];
+export type AuditPage = Schemas['AuditPageDto'];
+export type AuditVerify = Schemas['AuditVerifyDto'];

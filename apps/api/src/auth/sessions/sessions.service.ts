@@ -12,7 +12,7 @@ import { AuthSession } from './auth-session.entity';
 import { RefreshToken } from './refresh-token.entity';
 
 /** What the access-token check needs of the user. */
-export type SessionUser = Pick<User, 'id' | 'username' | 'role' | 'disabled'>;
+export type SessionUser = Pick<User, 'id' | 'username' | 'role' | 'disabled' | 'organizationId'>;
 
 const INVALID_REFRESH = 'The refresh token is invalid or expired.';
 
@@ -103,13 +103,16 @@ export class SessionsService {
    */
   async activeSessionUser(sessionId: string, userId: number): Promise<SessionUser | null> {
     const rows: SessionUser[] = await this.sessions.manager.query(
-      `SELECT u.id, u.username, u.role, u.disabled FROM auth_sessions s
+      `SELECT u.id, u.username, u.role, u.disabled, u.organization_id AS organizationId
+        FROM auth_sessions s
         JOIN users u ON u.id = s.user_id
         WHERE s.id = ? AND s.user_id = ? AND s.revoked_at IS NULL AND s.expires_at > ?`,
       [sessionId, userId, sqlDateTime(this.clock.now())],
     );
     const row = rows[0];
-    return row ? { ...row, id: Number(row.id), disabled: Boolean(Number(row.disabled)) } : null;
+    if (!row) return null;
+    const organizationId = row.organizationId === null ? null : Number(row.organizationId);
+    return { ...row, id: Number(row.id), disabled: Boolean(Number(row.disabled)), organizationId };
   }
 
   async revoke(sessionId: string): Promise<void> {
