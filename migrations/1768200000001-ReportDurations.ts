@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 const isMysql = (queryRunner: QueryRunner) => queryRunner.dataSource.options.type === 'mysql';
 
@@ -14,6 +14,39 @@ const tenthsOfMinute = (mysql: boolean, moment: string) =>
     : `(CAST(ROUND((julianday(${moment}) - julianday(created_at)) * 86400000) AS INTEGER) + 3000) / 6000`;
 
 export const durationIndex = (column: string) => `IDX_tickets_level_${column}`;
+
+/** TypeORM's own table for generated-column expressions, as its schema builder creates it. */
+const TYPEORM_METADATA = new Table({
+  name: 'typeorm_metadata',
+  columns: [
+    { name: 'type', type: 'varchar', length: '255', isNullable: false },
+    { name: 'database', type: 'varchar', length: '255', isNullable: true },
+    { name: 'schema', type: 'varchar', length: '255', isNullable: true },
+    { name: 'table', type: 'varchar', length: '255', isNullable: true },
+    { name: 'name', type: 'varchar', length: '255', isNullable: true },
+    { name: 'value', type: 'text', isNullable: true },
+  ],
+});
+
+/**
+ * TypeORM reads a generated column's expression from `typeorm_metadata` whenever it loads the
+ * table (a later migration's addColumn or dropColumn); without the row it fails, and a SQLite
+ * table rebuild would lose the expression.
+ */
+async function recordExpressions(queryRunner: QueryRunner, mysql: boolean): Promise<void> {
+  await queryRunner.createTable(TYPEORM_METADATA, true);
+  const [{ schema }] = mysql
+    ? ((await queryRunner.query('SELECT DATABASE() AS `schema`')) as { schema: string }[])
+    : [{ schema: null }];
+  const q = (name: string) => (mysql ? `\`${name}\`` : `"${name}"`);
+  for (const { column, from } of DURATIONS) {
+    await queryRunner.query(
+      `INSERT INTO typeorm_metadata (${q('type')}, ${q('schema')}, ${q('table')}, ${q('name')}, ${q('value')}) ` +
+        "VALUES ('GENERATED_COLUMN', ?, 'tickets', ?, ?)",
+      [schema, column, tenthsOfMinute(mysql, from)],
+    );
+  }
+}
 
 /**
  * The summary's exact medians and p90s over a range (docs/reports.md) are the k-th value of a
@@ -40,10 +73,15 @@ export class ReportDurations1768200000001 implements MigrationInterface {
           `(created_level, ${quote(column)}, created_at)`,
       );
     }
+    await recordExpressions(queryRunner, mysql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const mysql = isMysql(queryRunner);
+    await queryRunner.query(
+      "DELETE FROM typeorm_metadata WHERE type = 'GENERATED_COLUMN' AND " +
+        `${mysql ? '`table`' : '"table"'} = 'tickets'`,
+    );
     for (const { column } of DURATIONS) {
       await queryRunner.query(
         mysql
