@@ -30,6 +30,7 @@ import { initializeWithRetry } from './resilience/connect-with-retry';
 import { SlaCheckerModule } from './sla/sla-checker.module';
 import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 type Config = ConfigService<AppConfig, true>;
 
@@ -74,6 +75,7 @@ export class AppModule {
         AssignmentModule,
         AgingModule,
         SlaCheckerModule,
+        WebhooksModule,
         HealthModule,
         SecurityModule,
         LifecycleModule,

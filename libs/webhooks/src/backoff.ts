@@ -33,8 +33,8 @@ export function retryDelayMs(
 
 /**
  * When to try again after a failure at `now`, for a delivery first due at `firstDueAt`
- * (epoch ms), or null when the delivery is to be marked failed: the retry would fall beyond
- * `maxAgeMs` after its first due instant.
+ * (epoch ms), or null when the delivery is to be marked failed. The last retry falls exactly
+ * `maxAgeMs` after the first due instant; a failure at or after it gives up.
  */
 export function nextRetryAt(
   firstDueAt: number,
@@ -43,6 +43,7 @@ export function nextRetryAt(
   random: number,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): number | null {
-  const at = now + retryDelayMs(failures, random, policy);
-  return at - firstDueAt > policy.maxAgeMs ? null : at;
+  const deadline = firstDueAt + policy.maxAgeMs;
+  if (now >= deadline) return null;
+  return Math.min(now + retryDelayMs(failures, random, policy), deadline);
 }

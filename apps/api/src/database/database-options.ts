@@ -14,6 +14,8 @@ import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { Webhook } from '../webhooks/webhook.entity';
 
 export const ENTITIES = [
   User,
@@ -24,6 +26,8 @@ export const ENTITIES = [
   IdempotencyKey,
   TicketComment,
   LearnedModel,
+  Webhook,
+  WebhookDelivery,
 ];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */
