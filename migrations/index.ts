@@ -8,6 +8,8 @@ import { SlaTracking1767800000000 } from './1767800000000-SlaTracking';
 import { AppSettings1767800000001 } from './1767800000001-AppSettings';
 import { LearnedModels1768100000000 } from './1768100000000-LearnedModels';
 import { ReportFacts1768200000000 } from './1768200000000-ReportFacts';
+import { AuditTrail1768300000002 } from './1768300000002-AuditTrail';
+import { Organizations1768300000003 } from './1768300000003-Organizations';
 import { Webhooks1768400000000 } from './1768400000000-Webhooks';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
@@ -22,5 +24,7 @@ export const MIGRATIONS = [
   AppSettings1767800000001,
   LearnedModels1768100000000,
   ReportFacts1768200000000,
+  AuditTrail1768300000002,
+  Organizations1768300000003,
   Webhooks1768400000000,
 ];

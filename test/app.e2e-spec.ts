@@ -52,9 +52,9 @@ describe('the HTTP surface', () => {
     });
     const createTicket = document.components.schemas.CreateTicketDto;
     expect(createTicket.properties.impact).toMatchObject({ minimum: 1, maximum: 1_000_000_000 });
-    expect(createTicket.required).toEqual(
-      expect.arrayContaining(['issue_type', 'impact', 'customer_type']),
-    );
+    expect(createTicket.required).toEqual(expect.arrayContaining(['issue_type', 'impact']));
+    // Optional for reporters of an organisation, who get its tier (docs/administration.md).
+    expect(createTicket.properties.customer_type).toMatchObject({ enum: expect.any(Array) });
     const listParameters = document.paths['/tickets'].get.parameters;
     expect(listParameters).toEqual(
       expect.arrayContaining([

@@ -72,6 +72,7 @@ describe.each(databaseKinds())('tickets on %s', (database) => {
         priority_override: null,
         assignee_id: null,
         assignee: null,
+        organization: null,
         assigned_at: null,
         first_response_at: null,
         sla: {

@@ -99,7 +99,7 @@ describe.each(databaseKinds())('access control on %s', (database) => {
     expect(result.body).toMatchObject({ page: 1, limit: 2, total: 3 });
     expect(result.body.users).toHaveLength(2);
     expect(Object.keys(result.body.users[0]).sort()).toEqual(
-      ['created_at', 'disabled', 'id', 'role', 'username'].sort(),
+      ['created_at', 'disabled', 'id', 'organization', 'role', 'username'].sort(),
     );
     expectNoLeak(result);
     expectProblem(await http.get('/users?limit=1000', { token: admin.access }), 400);

@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 
 import { AgingModule } from './aging/aging.module';
 import { AssignmentModule } from './assignment/assignment.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
@@ -17,6 +18,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config';
 import { buildDataSourceOptions } from './database/database-options';
+import { DatabaseModule } from './database/database.module';
 import { DueWorkModule } from './due-work/due-work.module';
 import { HealthModule } from './health/health.module';
 import { ReportsModule } from './reports/reports.module';
@@ -26,6 +28,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LearningModule } from './learning/learning.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { initializeWithRetry } from './resilience/connect-with-retry';
 import { SlaCheckerModule } from './sla/sla-checker.module';
 import { SlaModule } from './sla/sla.module';
@@ -67,6 +70,7 @@ export class AppModule {
           useFactory: (c: Config) => c.get('priority', { infer: true }).weights,
         }),
         CommonModule,
+        DatabaseModule,
         DueWorkModule,
         SlaModule,
         AuthModule,
@@ -83,6 +87,8 @@ export class AppModule {
         IdempotencyModule,
         ReportsModule,
         LearningModule,
+        AuditModule,
+        OrganizationsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

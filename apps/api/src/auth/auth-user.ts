@@ -5,6 +5,8 @@ export interface AuthUser {
   id: number;
   username: string;
   role: Role;
+  /** The reporter's organisation, whose tier their tickets take; null or absent for none. */
+  organizationId?: number | null;
   /** The sign-in session (refresh-token family) the access token belongs to. */
   sessionId: string;
 }

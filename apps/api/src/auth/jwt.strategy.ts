@@ -63,6 +63,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       this.sessions.isActive(payload.sid, userId),
     ]);
     if (!user || user.disabled || !sessionActive) return false;
-    return { id: user.id, username: user.username, role: user.role, sessionId: payload.sid };
+    return {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      organizationId: user.organizationId,
+      sessionId: payload.sid,
+    };
   }
 }

@@ -5,10 +5,12 @@ import type { DataSourceOptions } from 'typeorm';
 
 import { MIGRATIONS } from '../../../../migrations';
 import type { DatabaseConfig } from '../config';
+import { AuditEntry, AuditHead } from '../audit/audit-entry.entity';
 import { TicketComment } from '../comments/ticket-comment.entity';
 import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { Organization } from '../organizations/organization.entity';
 import { LearnedModel } from '../learning/learned-model.entity';
 import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
@@ -26,6 +28,9 @@ export const ENTITIES = [
   IdempotencyKey,
   TicketComment,
   LearnedModel,
+  AuditEntry,
+  AuditHead,
+  Organization,
   Webhook,
   WebhookDelivery,
 ];

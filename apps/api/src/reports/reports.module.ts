@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { Organization } from '../organizations/organization.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 import { ReportsController } from './reports.controller';
@@ -9,7 +10,7 @@ import { TicketExportController } from './ticket-export.controller';
 import { TicketExportService } from './ticket-export.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, User])],
+  imports: [TypeOrmModule.forFeature([Ticket, User, Organization])],
   controllers: [ReportsController, TicketExportController],
   providers: [ReportsService, TicketExportService],
 })

@@ -2,17 +2,15 @@ import type { TicketSlaDto } from '../sla/dto/ticket-sla.dto';
 import type { Ticket } from '../tickets/ticket.entity';
 import { csvRow, type CsvValue } from './csv';
 
-/** A ticket with its people's names. */
+/** A ticket with its people's and its organisation's names. */
 export interface ExportRow {
   ticket: Ticket;
   creator?: string;
   assignee?: string;
+  organization?: string;
 }
 
-/**
- * The export's columns, in order. Organisations are not part of the ticket yet; their column
- * joins when they do.
- */
+/** The export's columns, in order. */
 const COLUMNS: [string, (ticket: Ticket, sla: TicketSlaDto, row: ExportRow) => CsvValue][] = [
   ['id', (t) => t.id],
   ['title', (t) => t.title],
@@ -20,6 +18,7 @@ const COLUMNS: [string, (ticket: Ticket, sla: TicketSlaDto, row: ExportRow) => C
   ['issue_type', (t) => t.issueType],
   ['impact', (t) => t.impact],
   ['customer_type', (t) => t.customerType],
+  ['organization', (_, __, row) => row.organization],
   ['level', (t) => t.priorityLevel],
   ['score', (t) => t.priorityScore],
   ['priority_override_level', (t) => t.priorityOverrideLevel],

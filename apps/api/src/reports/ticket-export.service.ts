@@ -5,6 +5,7 @@ import { In, type Repository } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { Organization } from '../organizations/organization.entity';
 import { SlaService } from '../sla/sla.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { andSearch, queueFilter, toWhere } from '../tickets/ticket-filters';
@@ -20,6 +21,8 @@ interface ExportRequest {
   filter: CountFilter;
   /** Usernames by user id, learnt batch by batch (staff and reporters are few next to rows). */
   people: Map<number, string>;
+  /** Organisation names by id, learnt the same way. */
+  organizations: Map<number, string>;
   query: ExportTicketsQuery;
   now: Date;
   batchSize: number;
@@ -37,6 +40,7 @@ export class TicketExportService {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly sla: SlaService,
     private readonly clock: Clock,
   ) {}
@@ -80,6 +84,7 @@ export class TicketExportService {
     const request = {
       filter: queueFilter(query, viewer),
       people: new Map<number, string>(),
+      organizations: new Map<number, string>(),
       query,
       now,
       batchSize,
@@ -107,10 +112,15 @@ export class TicketExportService {
       .limit(request.batchSize);
     const rows = await andSearch(select, { ...request.query, now: request.now }).getMany();
     await this.learnNames(request.people, rows);
+    await this.learnOrganizations(request.organizations, rows);
     return rows.map((ticket) => ({
       ticket,
       creator: request.people.get(ticket.createdBy),
       assignee: ticket.assigneeId === null ? undefined : request.people.get(ticket.assigneeId),
+      organization:
+        ticket.organizationId === null
+          ? undefined
+          : request.organizations.get(ticket.organizationId),
     }));
   }
 
@@ -126,6 +136,19 @@ export class TicketExportService {
       select: { id: true, username: true },
     });
     for (const user of users) people.set(user.id, user.username);
+  }
+
+  private async learnOrganizations(names: Map<number, string>, rows: Ticket[]): Promise<void> {
+    const ids = new Set<number>();
+    for (const { organizationId } of rows) {
+      if (organizationId !== null && !names.has(organizationId)) ids.add(organizationId);
+    }
+    if (ids.size === 0) return;
+    const found = await this.organizations.find({
+      where: { id: In([...ids]) },
+      select: { id: true, name: true },
+    });
+    for (const organization of found) names.set(organization.id, organization.name);
   }
 }
 

@@ -10,7 +10,14 @@ import { visibleTo } from './tickets.service';
 /** The queue filters of `GET /tickets`, shared with every view of the same queue (the export). */
 export type QueueFilterQuery = Pick<
   ListTicketsQuery,
-  'status' | 'assignee' | 'q' | 'priority_level' | 'issue_type' | 'customer_type' | 'sla'
+  | 'status'
+  | 'assignee'
+  | 'q'
+  | 'priority_level'
+  | 'issue_type'
+  | 'customer_type'
+  | 'organization_id'
+  | 'sla'
 >;
 
 /** `!` escapes LIKE's wildcards on both engines (SQLite has no default escape character). */
@@ -24,6 +31,7 @@ export function queueFilter(query: QueueFilterQuery, viewer: AuthUser): CountFil
   if (query.priority_level) where.priorityLevel = query.priority_level;
   if (query.issue_type) where.issueType = query.issue_type;
   if (query.customer_type) where.customerType = query.customer_type;
+  if (query.organization_id !== undefined) where.organizationId = query.organization_id;
   if (query.assignee === 'me') where.assigneeId = viewer.id;
   else if (query.assignee === 'none') where.assigneeId = null;
   else if (query.assignee !== undefined) where.assigneeId = Number(query.assignee);

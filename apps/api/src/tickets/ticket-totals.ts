@@ -10,7 +10,7 @@ export type CountedFields = Pick<
   Ticket,
   'createdBy' | 'status' | 'priorityLevel' | 'issueType' | 'customerType'
 > &
-  Partial<Pick<Ticket, 'assigneeId'>>;
+  Partial<Pick<Ticket, 'assigneeId' | 'organizationId'>>;
 /** Equality on each field given; `status` may also be a list (any of them). */
 export type CountFilter = Partial<Omit<CountedFields, 'status'>> & {
   status?: CountedFields['status'] | CountedFields['status'][];

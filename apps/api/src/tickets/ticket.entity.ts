@@ -1,6 +1,7 @@
 import type { CustomerType, IssueType, PriorityLevel } from '@app/priority';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
+import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 
 export const TICKET_STATUSES = ['open', 'in_progress', 'pending', 'resolved', 'closed'] as const;
@@ -19,6 +20,7 @@ export const ACTIVE_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(
 @Index('IDX_tickets_level_queue', ['priorityLevel', 'queueKey', 'id'])
 @Index('IDX_tickets_creator_queue', ['createdBy', 'queueKey', 'id'])
 @Index('IDX_tickets_assignee_queue', ['assigneeId', 'status', 'queueKey', 'id'])
+@Index('IDX_tickets_org_queue', ['organizationId', 'status', 'queueKey', 'id'])
 @Index('IDX_tickets_sla_due', ['slaDueKey', 'id'])
 @Index('IDX_tickets_status_sla_due', ['status', 'slaDueKey', 'id'])
 export class Ticket {
@@ -94,6 +96,14 @@ export class Ticket {
   closedAt: Date | null;
 
   /** The agent or admin working it; kept after resolving or closing, for the record. */
+  /** The reporter's organisation when the ticket was filed; null for everyone else. */
+  @Column({ name: 'organization_id', type: 'integer', nullable: true })
+  organizationId: number | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'FK_tickets_organization' })
+  organization?: Organization | null;
+
   @Column({ name: 'assignee_id', type: 'integer', nullable: true })
   assigneeId: number | null;
 

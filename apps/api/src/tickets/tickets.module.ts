@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { Transactions } from '../database/transactions';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { TicketEventsModule } from '../ticket-events/ticket-events.module';
 import { User } from '../users/user.entity';
 import { Ticket } from './ticket.entity';
@@ -13,7 +13,7 @@ import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, User]), TicketEventsModule],
+  imports: [TypeOrmModule.forFeature([Ticket, User]), TicketEventsModule, OrganizationsModule],
   controllers: [TicketsController],
   providers: [
     TicketsService,
@@ -21,8 +21,7 @@ import { TicketsService } from './tickets.service';
     TicketLifecycleService,
     TicketImportService,
     TicketTotals,
-    Transactions,
   ],
-  exports: [TicketTotals, Transactions, TicketsService],
+  exports: [TicketTotals, TicketsService],
 })
 export class TicketsModule {}

@@ -12,6 +12,7 @@ import type { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import { TicketMetrics } from '../metrics/ticket-metrics';
 import { SlaService } from '../sla/sla.service';
+import { CustomerTiers } from '../organizations/customer-tiers';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketDto, type CreatedTicketDto } from './dto/ticket.dto';
 import { Ticket } from './ticket.entity';
@@ -19,8 +20,8 @@ import { insertTicket, NEW_TICKET_WORK } from './ticket-rows';
 import { createdEventData, factsOf, scoreFields } from './ticket-scoring';
 import { TicketTotals } from './ticket-totals';
 
-/** The assignee and the override's author, as every ticket response names them. */
-export const PEOPLE = { assignee: true, overrideAuthor: true } as const;
+/** The assignee, the override's author and the organisation, as every ticket response names them. */
+export const PEOPLE = { assignee: true, overrideAuthor: true, organization: true } as const;
 
 /** Adds the assignee's and the override author's id and username to a ticket query. */
 export function withPeople(select: SelectQueryBuilder<Ticket>): SelectQueryBuilder<Ticket> {
@@ -28,7 +29,9 @@ export function withPeople(select: SelectQueryBuilder<Ticket>): SelectQueryBuild
     .leftJoin('t.assignee', 'assignee')
     .addSelect(['assignee.id', 'assignee.username'])
     .leftJoin('t.overrideAuthor', 'override_author')
-    .addSelect(['override_author.id', 'override_author.username']);
+    .addSelect(['override_author.id', 'override_author.username'])
+    .leftJoin('t.organization', 'organization')
+    .addSelect(['organization.id', 'organization.name']);
 }
 
 /** Reporters see their own tickets; agents and admins work the whole queue. */
@@ -48,14 +51,18 @@ export class TicketsService {
     private readonly metrics: TicketMetrics,
     private readonly sla: SlaService,
     private readonly runner: DueWorkRunner,
+    private readonly customers: CustomerTiers,
   ) {}
 
   async create(dto: CreateTicketDto, author: AuthUser): Promise<CreatedTicketDto> {
+    const { customerType, organization } = await this.customers.tierFor(author, dto.customer_type);
     const now = this.clock.now();
     const ticket = this.tickets.create({
       issueType: dto.issue_type,
       impact: dto.impact,
-      customerType: dto.customer_type,
+      customerType,
+      organizationId: organization?.id ?? null,
+      organization,
       title: dto.title ?? null,
       description: dto.description ?? null,
       status: 'open',

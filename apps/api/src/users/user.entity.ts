@@ -1,4 +1,6 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+import { Organization } from '../organizations/organization.entity';
 
 export const ROLES = ['reporter', 'agent', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,6 +34,15 @@ export class User {
   /** Most active tickets assigned at once; null is AGENT_DEFAULT_CAPACITY. */
   @Column({ type: 'integer', nullable: true })
   capacity: number | null;
+
+  /** The customer a reporter belongs to; their tickets take its tier. */
+  @Index('IDX_users_organization')
+  @Column({ name: 'organization_id', type: 'integer', nullable: true })
+  organizationId: number | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'FK_users_organization' })
+  organization?: Organization | null;
 
   @Column({ name: 'last_assigned_at', type: 'datetime', precision: 3, nullable: true })
   lastAssignedAt: Date | null;

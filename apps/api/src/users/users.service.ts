@@ -30,17 +30,19 @@ export class UsersService {
     return this.users.update({ id }, { passwordHash });
   }
 
+  /** The user with their organisation, for administrators. */
+  findWithOrganization(id: number): Promise<User | null> {
+    return this.users.findOne({ where: { id }, relations: { organization: true } });
+  }
+
   /** Oldest first, so pages stay stable while users are added. */
   findPage(page: number, limit: number): Promise<[User[], number]> {
     return this.users.findAndCount({
+      relations: { organization: true },
       order: { id: 'ASC' },
       skip: (page - 1) * limit,
       take: limit,
     });
-  }
-
-  async update(id: number, changes: Partial<Pick<User, 'role' | 'disabled'>>): Promise<void> {
-    await this.users.update({ id }, changes);
   }
 
   async create(username: string, passwordHash: string, role: Role = 'reporter'): Promise<User> {

@@ -1,10 +1,11 @@
 import { CUSTOMER_TYPES, ISSUE_TYPES, type CustomerType, type IssueType } from '@app/priority';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const MAX_IMPACT = 1_000_000_000;
 
-export class CreateTicketDto {
+/** The facts of a ticket, every one given (imports). */
+export class TicketFactsDto {
   /**
    * How severe the problem is.
    * @example "critical"
@@ -42,4 +43,20 @@ export class CreateTicketDto {
   @IsString()
   @MaxLength(10_000)
   description?: string;
+}
+
+/**
+ * `POST /tickets`: the facts, with `customer_type` taken from the organisation of a reporter
+ * who belongs to one (docs/administration.md).
+ */
+export class CreateTicketDto extends OmitType(TicketFactsDto, ['customer_type'] as const) {
+  /**
+   * The customer's plan. Required, except from a reporter of an organisation: their tickets
+   * take its tier, and a different one is refused.
+   * @example "enterprise"
+   */
+  @ApiPropertyOptional({ enum: CUSTOMER_TYPES })
+  @IsOptional()
+  @IsIn(CUSTOMER_TYPES)
+  customer_type?: CustomerType;
 }

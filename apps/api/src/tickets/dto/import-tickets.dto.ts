@@ -14,14 +14,14 @@ import {
 import { CanonicalUsername } from '../../auth/dto/credentials.validators';
 
 import { TICKET_STATUSES, type TicketStatus } from '../ticket.entity';
-import { CreateTicketDto } from './create-ticket.dto';
+import { TicketFactsDto } from './create-ticket.dto';
 
 export const MAX_IMPORT_TICKETS = 1_000;
 
 const USERNAME = /^[a-z0-9_.-]{3,64}$/;
 const USERNAME_MESSAGE = '$property must be a username: 3 to 64 characters of a-z, 0-9, _, . or -';
 
-export class ImportTicketDto extends CreateTicketDto {
+export class ImportTicketDto extends TicketFactsDto {
   /**
    * When the ticket was opened in the old system; not in the future.
    * @example "2026-01-01T08:30:00.000Z"

@@ -7,8 +7,19 @@ import {
   type PriorityLevel,
 } from '@app/priority';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
+import { CanonicalInt, MAX_ID } from '../../common/canonical-int';
 import { PageQuery } from '../../common/page.query';
 import { SLA_STATES, type SlaFilter } from '../../sla/sla-filters';
 import { TICKET_STATUSES } from '../ticket.entity';
@@ -86,6 +97,15 @@ export class ListTicketsQuery extends PageQuery {
    * `breached` (a target is past due), `at_risk` (past the warning of an unmet target, nothing
    * breached) or `ok` (neither), as of the request (docs/sla.md).
    */
+  /** Tickets filed for this organisation (by its reporters). */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_ID })
+  @IsOptional()
+  @CanonicalInt()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  organization_id?: number;
+
   @ApiPropertyOptional({ enum: SLA_STATES })
   @IsOptional()
   @IsIn(SLA_STATES)

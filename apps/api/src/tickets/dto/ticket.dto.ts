@@ -14,6 +14,7 @@ import { ApiEnum, ApiInteger, ApiTimestamp } from '../../common/api-fields';
 import { TICKET_STATUSES, type Ticket, type TicketStatus } from '../ticket.entity';
 
 const FACTORS: readonly Factor[] = ['issue_type', 'customer_type', 'impact', 'age'];
+import { OrganizationRefDto } from '../../organizations/dto/organization.dto';
 import { TicketSlaDto } from '../../sla/dto/ticket-sla.dto';
 
 export class FactorPointsDto {
@@ -149,6 +150,13 @@ export class TicketDto {
   @ApiProperty({ type: () => UserRefDto, nullable: true })
   assignee: UserRefDto | null;
 
+  @ApiProperty({
+    type: () => OrganizationRefDto,
+    nullable: true,
+    description: "The reporter's organisation when the ticket was filed; null if none.",
+  })
+  organization: OrganizationRefDto | null;
+
   @ApiTimestamp({
     nullable: true,
     example: null,
@@ -188,6 +196,7 @@ export class TicketDto {
       priority_override: overrideOf(ticket, showReason),
       assignee_id: ticket.assigneeId,
       assignee: UserRefDto.from(ticket.assignee),
+      organization: OrganizationRefDto.from(ticket.organization),
       assigned_at: ticket.assignedAt?.toISOString() ?? null,
       first_response_at: ticket.firstResponseAt?.toISOString() ?? null,
     };

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { ApiInteger } from '../../common/api-fields';
+import { OrganizationRefDto } from '../../organizations/dto/organization.dto';
 import type { User } from '../user.entity';
 import { UserDto } from './user.dto';
 
@@ -9,8 +10,19 @@ export class AdminUserDto extends UserDto {
   @ApiProperty({ description: 'A disabled user cannot sign in and their tokens are refused.' })
   disabled: boolean;
 
+  @ApiProperty({
+    type: () => OrganizationRefDto,
+    nullable: true,
+    description: "A reporter's organisation; null for none.",
+  })
+  organization: OrganizationRefDto | null;
+
   static fromUser(user: User): AdminUserDto {
-    return { ...UserDto.from(user), disabled: user.disabled };
+    return {
+      ...UserDto.from(user),
+      disabled: user.disabled,
+      organization: OrganizationRefDto.from(user.organization),
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
+import { MAX_ID } from '../../common/canonical-int';
 import { PageQuery } from '../../common/page.query';
 import { ROLES, type Role } from '../user.entity';
 
@@ -15,6 +16,17 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
+
+  /**
+   * The organisation a reporter belongs to (their tickets take its tier); null removes them
+   * from it. Only reporters belong to one: a user who stops being a reporter leaves it.
+   */
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_ID })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  organization_id?: number | null;
 }
 
 export class ListUsersQuery extends PageQuery {}
