@@ -12,6 +12,7 @@ import { ReportDurations1768200000001 } from './1768200000001-ReportDurations';
 import { AuditTrail1768300000002 } from './1768300000002-AuditTrail';
 import { Organizations1768300000003 } from './1768300000003-Organizations';
 import { SetupTokens1768300000004 } from './1768300000004-SetupTokens';
+import { Webhooks1768400000000 } from './1768400000000-Webhooks';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AuditTrail1768300000002,
   Organizations1768300000003,
   SetupTokens1768300000004,
+  Webhooks1768400000000,
 ];

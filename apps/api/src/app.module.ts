@@ -33,6 +33,7 @@ import { initializeWithRetry } from './resilience/connect-with-retry';
 import { SlaCheckerModule } from './sla/sla-checker.module';
 import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 type Config = ConfigService<AppConfig, true>;
 
@@ -78,6 +79,7 @@ export class AppModule {
         AssignmentModule,
         AgingModule,
         SlaCheckerModule,
+        WebhooksModule,
         HealthModule,
         SecurityModule,
         LifecycleModule,

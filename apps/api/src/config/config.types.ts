@@ -98,6 +98,18 @@ export interface LearningConfig {
   maxExamples: number;
 }
 
+export interface WebhooksConfig {
+  /** Allow targets on loopback, private and link-local addresses (tests, closed networks). */
+  allowPrivate: boolean;
+  /** How often this instance's relay looks for due deliveries; 0 = only on demand. */
+  relayIntervalMs: number;
+  batchSize: number;
+  /** Whole time an attempt may take: connect, send, answer. */
+  timeoutMs: number;
+  /** How long a claimed delivery stays with its relay before another instance may retry it. */
+  leaseMs: number;
+}
+
 /** The typed, validated configuration; read it with `ConfigService<AppConfig, true>`. */
 export interface AppConfig {
   http: HttpConfig;
@@ -109,5 +121,6 @@ export interface AppConfig {
   queue: QueueConfig;
   assignment: AssignmentConfig;
   learning: LearningConfig;
+  webhooks: WebhooksConfig;
   ops: OpsConfig;
 }

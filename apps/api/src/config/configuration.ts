@@ -155,6 +155,13 @@ export function buildConfig(raw: RawEnv): AppConfig {
       intervalMs: env.LEARNING_INTERVAL_MS,
       maxExamples: env.LEARNING_MAX_EXAMPLES,
     },
+    webhooks: {
+      allowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
+      relayIntervalMs: env.WEBHOOK_RELAY_INTERVAL_MS,
+      batchSize: env.WEBHOOK_BATCH_SIZE,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      leaseMs: env.WEBHOOK_LEASE_MS,
+    },
     ops: {
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

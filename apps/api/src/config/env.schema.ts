@@ -64,6 +64,12 @@ export const envSchema = z.object({
   ASSIGNMENT_MODE: z.enum(['manual', 'auto']).default('manual'),
   AGENT_DEFAULT_CAPACITY: z.coerce.number().int().min(0).max(1_000).default(10),
   ASSIGNMENT_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // Webhooks (docs/webhooks.md).
+  WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+  WEBHOOK_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  WEBHOOK_TIMEOUT_MS: millis.max(10_000, 'must be at most 10000 ms (10 s)').default(10_000),
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(20_000).max(90_000).default(60_000),
   // Operations (docs/operations.md): fault budgets, draining, metrics.
   DB_CONNECT_TIMEOUT_MS: millis.default(2_000),
   DB_ACQUIRE_TIMEOUT_MS: millis.default(2_000),

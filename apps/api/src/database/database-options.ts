@@ -17,6 +17,8 @@ import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { SetupToken } from '../users/setup-token.entity';
 import { User } from '../users/user.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { Webhook } from '../webhooks/webhook.entity';
 
 export const ENTITIES = [
   User,
@@ -31,6 +33,8 @@ export const ENTITIES = [
   AuditHead,
   Organization,
   SetupToken,
+  Webhook,
+  WebhookDelivery,
 ];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */

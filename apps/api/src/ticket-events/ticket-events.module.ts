@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { User } from '../users/user.entity';
 import { TicketEvent } from './ticket-event.entity';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { TicketEventsService } from './ticket-events.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEvent, User])],
-  providers: [TicketEventsService],
+  providers: [TicketEventsService, WebhookOutbox],
   exports: [TicketEventsService],
 })
 export class TicketEventsModule {}

@@ -7,7 +7,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { User } from '../users/user.entity';
 
 import type { TicketStatus } from '../tickets/ticket.entity';
-import { sqlDateTime } from '../tickets/ticket-rows';
+import { insertedId, sqlDateTime } from '../tickets/ticket-rows';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { TicketEventDto } from './dto/ticket-event.dto';
 import { SYSTEM_ACTOR, TicketEvent, type TicketEventType } from './ticket-event.entity';
 
@@ -119,6 +120,7 @@ export class TicketEventsService {
   constructor(
     @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
     @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   static toRow(event: NewEvent): Omit<TicketEvent, 'id'> {
@@ -144,10 +146,21 @@ export class TicketEventsService {
       values.push(event.ticketId, event.type, event.actorId, event.actor, event.internal ? 1 : 0);
       values.push(event.data, sqlDateTime(event.createdAt));
     }
-    await manager.query(
+    const raw: unknown = await manager.query(
       'INSERT INTO ticket_events (ticket_id, type, actor_id, actor, internal, data, created_at) ' +
         `VALUES ${events.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       values,
+    );
+    const first = firstInsertedId(manager, raw, events.length);
+    // The webhook outbox rows of these events commit or roll back with them.
+    await this.outbox.enqueue(
+      manager,
+      events.map((event, i) => ({
+        id: first + i,
+        type: event.type,
+        at: event.at,
+        imported: (event.data as { imported?: true }).imported === true,
+      })),
     );
   }
 
@@ -175,4 +188,14 @@ export class TicketEventsService {
         : { ...event, actor: staffLabel(roleOf.get(event.actor_id)), actor_id: null },
     );
   }
+}
+
+/**
+ * The id of the first row of a multi-row INSERT. One statement's auto-increment ids are
+ * consecutive on both databases (InnoDB assigns a "simple insert" its whole range at once;
+ * SQLite has one writer): mysql2 reports the first, better-sqlite3 the last.
+ */
+function firstInsertedId(manager: EntityManager, raw: unknown, count: number): number {
+  const id = insertedId(raw);
+  return manager.connection.options.type === 'mysql' ? id : id - count + 1;
 }

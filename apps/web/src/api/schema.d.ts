@@ -95,6 +95,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every webhook, without secrets (admin only) */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /** Create a webhook (admin only); the answer shows its secret once */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its deliveries (admin only) */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        /** Change url, events or active (admin only) */
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's deliveries, newest first, cursor-paged (admin only) */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/deliveries/{delivery}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attempt a delivery again now, with a new 24 h window (admin only) */
+        post: operations["WebhooksController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret (admin only); the answer shows it once */
+        post: operations["WebhooksController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agents": {
         parameters: {
             query?: never;
@@ -805,6 +892,27 @@ export interface components {
              */
             username: string;
         };
+        CreateWebhookDto: {
+            /**
+             * @description An inactive webhook keeps its deliveries waiting.
+             * @default true
+             */
+            active: boolean;
+            /**
+             * @description The event types to deliver, at least one.
+             * @example [
+             *       "ticket.created",
+             *       "sla.breached"
+             *     ]
+             */
+            events: ("ticket.created" | "ticket.updated" | "ticket.level_raised" | "ticket.commented" | "sla.warning" | "sla.breached")[];
+            /**
+             * @description Where deliveries are POSTed: http or https. It must not resolve to a loopback, private,
+             *     link-local or metadata address (checked now and before every attempt).
+             * @example https://hooks.example.com/tickets
+             */
+            url: string;
+        };
         CreatedTicketDto: {
             /**
              * Format: date-time
@@ -917,6 +1025,53 @@ export interface components {
             free: number;
             /** @example 3 */
             paid: number;
+        };
+        DeliveryDto: {
+            /** @example 1 */
+            attempts: number;
+            /**
+             * @description The ticket event; sent as `webhook-id`.
+             * @example 345
+             */
+            event_id: number;
+            /** @example 12 */
+            id: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            last_attempt_at: string | null;
+            /**
+             * @description Null when no answer came.
+             * @example 503
+             */
+            last_status_code: number | null;
+            /**
+             * Format: date-time
+             * @description Null once delivered or failed.
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            next_attempt_at: string | null;
+            /**
+             * @description The first 1 KB of the last answer, or what went wrong (timeout, refused...).
+             * @example Service Unavailable
+             */
+            response_excerpt: string | null;
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            /**
+             * @example ticket.created
+             * @enum {string}
+             */
+            type: "ticket.created" | "ticket.updated" | "ticket.level_raised" | "ticket.commented" | "sla.warning" | "sla.breached";
+        };
+        DeliveryPageDto: {
+            deliveries: components["schemas"]["DeliveryDto"][];
+            /** @description Pass as `cursor` for the next (older) page; null on the last page. */
+            next_cursor: string | null;
         };
         FactorPointsDto: {
             /**
@@ -1678,6 +1833,27 @@ export interface components {
              */
             role?: "reporter" | "agent" | "admin";
         };
+        UpdateWebhookDto: {
+            /**
+             * @description An inactive webhook keeps its deliveries waiting.
+             * @default true
+             */
+            active: boolean;
+            /**
+             * @description The event types to deliver, at least one.
+             * @example [
+             *       "ticket.created",
+             *       "sla.breached"
+             *     ]
+             */
+            events?: ("ticket.created" | "ticket.updated" | "ticket.level_raised" | "ticket.commented" | "sla.warning" | "sla.breached")[];
+            /**
+             * @description Where deliveries are POSTed: http or https. It must not resolve to a loopback, private,
+             *     link-local or metadata address (checked now and before every attempt).
+             * @example https://hooks.example.com/tickets
+             */
+            url?: string;
+        };
         UserDto: {
             /**
              * Format: date-time
@@ -1708,6 +1884,76 @@ export interface components {
             id: number;
             /** @example alice */
             username: string;
+        };
+        WebhookDto: {
+            /** @description False when turned off, or after failing for 24 h in a row. */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * @example [
+             *       "ticket.created",
+             *       "sla.breached"
+             *     ]
+             */
+            events: ("ticket.created" | "ticket.updated" | "ticket.level_raised" | "ticket.commented" | "sla.warning" | "sla.breached")[];
+            /**
+             * Format: date-time
+             * @description Start of the current run of failed attempts; null after a success.
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            failing_since: string | null;
+            /** @example 1 */
+            id: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            updated_at: string;
+            /** @example https://hooks.example.com/tickets */
+            url: string;
+        };
+        WebhookListDto: {
+            webhooks: components["schemas"]["WebhookDto"][];
+        };
+        WebhookWithSecretDto: {
+            /** @description False when turned off, or after failing for 24 h in a row. */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * @example [
+             *       "ticket.created",
+             *       "sla.breached"
+             *     ]
+             */
+            events: ("ticket.created" | "ticket.updated" | "ticket.level_raised" | "ticket.commented" | "sla.warning" | "sla.breached")[];
+            /**
+             * Format: date-time
+             * @description Start of the current run of failed attempts; null after a success.
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            failing_since: string | null;
+            /** @example 1 */
+            id: number;
+            /**
+             * @description The signing secret (Standard Webhooks), shown only now: store it to verify deliveries.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            updated_at: string;
+            /** @example https://hooks.example.com/tickets */
+            url: string;
         };
         WeightChangeDto: {
             /** @example 5 */
@@ -2600,6 +2846,1159 @@ export interface operations {
                      *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
                      *       "status": 409,
                      *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Not allowed for your role
+             *
+             *     Not allowed for your role
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Not allowed for your role
+             *
+             *     Not allowed for your role
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is not `application/json`",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Not allowed for your role
+             *
+             *     Not allowed for your role
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource (or not yours to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource (or not yours to see)",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Not allowed for your role
+             *
+             *     Not allowed for your role
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource (or not yours to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource (or not yours to see)",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is not `application/json`",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Deliveries per page. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. Newest first. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Not allowed for your role
+             *
+             *     Not allowed for your role
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource (or not yours to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource (or not yours to see)",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Not allowed for your role
+             *
+             *     Not allowed for your role
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource (or not yours to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource (or not yours to see)",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Conflicts with the current state",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description Not allowed for your role
+             *
+             *     Not allowed for your role
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource (or not yours to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource (or not yours to see)",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 404,
+                     *       "title": "Not Found",
                      *       "type": "about:blank"
                      *     }
                      */

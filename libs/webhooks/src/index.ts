@@ -1,0 +1,3 @@
+export * from './address-policy';
+export * from './backoff';
+export * from './events';
