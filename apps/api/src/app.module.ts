@@ -29,6 +29,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { initializeWithRetry } from './resilience/connect-with-retry';
 import { SlaCheckerModule } from './sla/sla-checker.module';
 import { SlaModule } from './sla/sla.module';
+import { StreamModule } from './stream/stream.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 type Config = ConfigService<AppConfig, true>;
@@ -81,6 +82,7 @@ export class AppModule {
         IdempotencyModule,
         ReportsModule,
         LearningModule,
+        StreamModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

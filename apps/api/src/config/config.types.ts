@@ -98,6 +98,13 @@ export interface LearningConfig {
   maxExamples: number;
 }
 
+export interface StreamConfig {
+  /** How often an open stream gets a comment line, so proxies keep it and clients see it alive. */
+  heartbeatMs: number;
+  /** Open streams one user may hold at once (over every instance when Redis is configured). */
+  maxPerUser: number;
+}
+
 /** The typed, validated configuration; read it with `ConfigService<AppConfig, true>`. */
 export interface AppConfig {
   http: HttpConfig;
@@ -109,5 +116,6 @@ export interface AppConfig {
   queue: QueueConfig;
   assignment: AssignmentConfig;
   learning: LearningConfig;
+  stream: StreamConfig;
   ops: OpsConfig;
 }

@@ -155,6 +155,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
       intervalMs: env.LEARNING_INTERVAL_MS,
       maxExamples: env.LEARNING_MAX_EXAMPLES,
     },
+    stream: { heartbeatMs: env.STREAM_HEARTBEAT_MS, maxPerUser: env.STREAM_MAX_PER_USER },
     ops: {
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

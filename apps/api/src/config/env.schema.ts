@@ -64,6 +64,9 @@ export const envSchema = z.object({
   ASSIGNMENT_MODE: z.enum(['manual', 'auto']).default('manual'),
   AGENT_DEFAULT_CAPACITY: z.coerce.number().int().min(0).max(1_000).default(10),
   ASSIGNMENT_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // The live stream (docs/scaling.md).
+  STREAM_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
+  STREAM_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   // Operations (docs/operations.md): fault budgets, draining, metrics.
   DB_CONNECT_TIMEOUT_MS: millis.default(2_000),
   DB_ACQUIRE_TIMEOUT_MS: millis.default(2_000),

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { User } from '../users/user.entity';
+import { CommittedEvents } from './committed-events';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketEventsService } from './ticket-events.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEvent, User])],
-  providers: [TicketEventsService],
-  exports: [TicketEventsService],
+  providers: [TicketEventsService, CommittedEvents],
+  exports: [TicketEventsService, CommittedEvents],
 })
 export class TicketEventsModule {}

@@ -7,7 +7,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { User } from '../users/user.entity';
 
 import type { TicketStatus } from '../tickets/ticket.entity';
-import { sqlDateTime } from '../tickets/ticket-rows';
+import { insertedId, sqlDateTime } from '../tickets/ticket-rows';
+import { CommittedEvents } from './committed-events';
 import { TicketEventDto } from './dto/ticket-event.dto';
 import { SYSTEM_ACTOR, TicketEvent, type TicketEventType } from './ticket-event.entity';
 
@@ -113,12 +114,23 @@ export function staffLabel(role: string | undefined): string {
   return role === 'admin' ? 'Admin' : 'Support agent';
 }
 
+/**
+ * The id of the first row of a multi-row INSERT: mysql2 reports it (`insertId`), better-sqlite3
+ * reports the last. The ids of one statement are consecutive on both: SQLite has one writer,
+ * and InnoDB allocates a simple INSERT's ids in one step (every `innodb_autoinc_lock_mode`).
+ */
+function firstInsertedId(raw: unknown, count: number): number {
+  const id = insertedId(raw);
+  return typeof raw === 'number' || typeof raw === 'bigint' ? id - count + 1 : id;
+}
+
 /** Appends to and reads ticket histories; writes join the caller's transaction. */
 @Injectable()
 export class TicketEventsService {
   constructor(
     @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
     @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly committed: CommittedEvents,
   ) {}
 
   static toRow(event: NewEvent): Omit<TicketEvent, 'id'> {
@@ -135,19 +147,33 @@ export class TicketEventsService {
 
   /**
    * Records `events` in the transaction of `manager`, in one multi-row INSERT. The only writer
-   * of ticket_events: every change records its history here, in the change's own transaction.
+   * of ticket_events: every change records its history here, in the change's own transaction;
+   * listeners of `CommittedEvents` (the live stream) hear of them after the commit.
    */
   async record(manager: EntityManager, events: NewEvent[]): Promise<void> {
     if (events.length === 0) return;
+    const rows = events.map(TicketEventsService.toRow);
     const values: unknown[] = [];
-    for (const event of events.map(TicketEventsService.toRow)) {
+    for (const event of rows) {
       values.push(event.ticketId, event.type, event.actorId, event.actor, event.internal ? 1 : 0);
       values.push(event.data, sqlDateTime(event.createdAt));
     }
-    await manager.query(
+    const raw: unknown = await manager.query(
       'INSERT INTO ticket_events (ticket_id, type, actor_id, actor, internal, data, created_at) ' +
         `VALUES ${events.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       values,
+    );
+    const firstId = firstInsertedId(raw, events.length);
+    this.committed.stage(
+      manager,
+      rows.map((row, index) => ({
+        id: firstId + index,
+        ticketId: row.ticketId,
+        type: row.type,
+        internal: row.internal,
+        at: row.createdAt,
+        data: events[index].data as unknown as Record<string, unknown>,
+      })),
     );
   }
 
