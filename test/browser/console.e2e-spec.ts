@@ -159,7 +159,9 @@ describeWithChromium('the console in Chromium', (executablePath) => {
   });
 
   it('should let an agent move a ticket through its lifecycle and say what a 409 means', async () => {
-    expectedStatuses = [409, ...NO_SESSION_STATUSES];
+    expectedStatuses = [409, 503, ...NO_SESSION_STATUSES];
+    // Without the live stream (polling only), so the page is still stale when someone else acts.
+    await page.route('**/stream', (route) => route.fulfill({ status: 503, body: '' }));
     const { token } = await createUser(harness);
     const { username: agent, token: agentToken } = await createUser(harness, 'agent');
     const ticket = await createTicket(harness, token, { title: 'Lifecycle' });

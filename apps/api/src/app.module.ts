@@ -32,6 +32,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { initializeWithRetry } from './resilience/connect-with-retry';
 import { SlaCheckerModule } from './sla/sla-checker.module';
 import { SlaModule } from './sla/sla.module';
+import { StreamModule } from './stream/stream.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -89,6 +90,7 @@ export class AppModule {
         LearningModule,
         AuditModule,
         OrganizationsModule,
+        StreamModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -5,6 +5,7 @@ import { Shell } from './shared/layout/shell';
 import { matchPath, navigate, RouteParams, useLocation } from './shared/router';
 import { useSession } from './shared/session/session-context';
 import { SignInPage } from './features/auth/sign-in-page';
+import { LiveUpdates } from './features/stream/live-updates';
 import { ROUTES } from './routes';
 
 function findRoute(path: string) {
@@ -44,18 +45,20 @@ export function App() {
     page = <NotFoundPage />;
   } else page = <found.route.page />;
   return (
-    <Shell>
-      <RouteParams.Provider value={found?.params ?? {}}>
-        <Suspense
-          fallback={
-            <p className="muted" role="status">
-              Loading…
-            </p>
-          }
-        >
-          {page}
-        </Suspense>
-      </RouteParams.Provider>
-    </Shell>
+    <LiveUpdates>
+      <Shell>
+        <RouteParams.Provider value={found?.params ?? {}}>
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Loading…
+              </p>
+            }
+          >
+            {page}
+          </Suspense>
+        </RouteParams.Provider>
+      </Shell>
+    </LiveUpdates>
   );
 }

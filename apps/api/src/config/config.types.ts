@@ -110,6 +110,13 @@ export interface WebhooksConfig {
   leaseMs: number;
 }
 
+export interface StreamConfig {
+  /** How often an open stream gets a comment line, so proxies keep it and clients see it alive. */
+  heartbeatMs: number;
+  /** Open streams one user may hold at once (over every instance when Redis is configured). */
+  maxPerUser: number;
+}
+
 /** The typed, validated configuration; read it with `ConfigService<AppConfig, true>`. */
 export interface AppConfig {
   http: HttpConfig;
@@ -122,5 +129,6 @@ export interface AppConfig {
   assignment: AssignmentConfig;
   learning: LearningConfig;
   webhooks: WebhooksConfig;
+  stream: StreamConfig;
   ops: OpsConfig;
 }

@@ -162,6 +162,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
       leaseMs: env.WEBHOOK_LEASE_MS,
     },
+    stream: { heartbeatMs: env.STREAM_HEARTBEAT_MS, maxPerUser: env.STREAM_MAX_PER_USER },
     ops: {
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

@@ -70,6 +70,9 @@ export const envSchema = z.object({
   WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   WEBHOOK_TIMEOUT_MS: millis.max(10_000, 'must be at most 10000 ms (10 s)').default(10_000),
   WEBHOOK_LEASE_MS: z.coerce.number().int().min(20_000).max(90_000).default(60_000),
+  // The live stream (docs/scaling.md).
+  STREAM_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
+  STREAM_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   // Operations (docs/operations.md): fault budgets, draining, metrics.
   DB_CONNECT_TIMEOUT_MS: millis.default(2_000),
   DB_ACQUIRE_TIMEOUT_MS: millis.default(2_000),

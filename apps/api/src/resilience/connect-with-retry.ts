@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 
 import type { DatabaseTimeouts } from '../config';
+import { runMigrationsOnce } from '../database/migrate-once';
 import { isDatabaseUnavailable } from './database-faults';
 import { boundPoolWaits } from './bounded-pool';
 
@@ -40,9 +41,11 @@ export async function initializeWithRetry(
   const deadline = Date.now() + timeouts.startupMs;
   let delayMs = FIRST_DELAY_MS;
   for (let attempt = 1; ; attempt++) {
-    const dataSource = new DataSource(options);
+    // Migrations run here, under a lock, rather than inside initialize() (migrationsRun).
+    const dataSource = new DataSource({ ...options, migrationsRun: false });
     try {
       await dataSource.initialize();
+      if (options.migrationsRun) await runMigrationsOnce(dataSource);
       boundPoolWaits(dataSource, timeouts);
       return dataSource;
     } catch (error) {

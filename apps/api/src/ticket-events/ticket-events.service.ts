@@ -9,6 +9,7 @@ import { User } from '../users/user.entity';
 import type { TicketStatus } from '../tickets/ticket.entity';
 import { insertedId, sqlDateTime } from '../tickets/ticket-rows';
 import { WebhookOutbox } from '../webhooks/webhook-outbox';
+import { CommittedEvents } from './committed-events';
 import { TicketEventDto } from './dto/ticket-event.dto';
 import { SYSTEM_ACTOR, TicketEvent, type TicketEventType } from './ticket-event.entity';
 
@@ -121,6 +122,7 @@ export class TicketEventsService {
     @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly outbox: WebhookOutbox,
+    private readonly committed: CommittedEvents,
   ) {}
 
   static toRow(event: NewEvent): Omit<TicketEvent, 'id'> {
@@ -137,12 +139,14 @@ export class TicketEventsService {
 
   /**
    * Records `events` in the transaction of `manager`, in one multi-row INSERT. The only writer
-   * of ticket_events: every change records its history here, in the change's own transaction.
+   * of ticket_events: every change records its history here, in the change's own transaction;
+   * listeners of `CommittedEvents` (the live stream) hear of them after the commit.
    */
   async record(manager: EntityManager, events: NewEvent[]): Promise<void> {
     if (events.length === 0) return;
+    const rows = events.map(TicketEventsService.toRow);
     const values: unknown[] = [];
-    for (const event of events.map(TicketEventsService.toRow)) {
+    for (const event of rows) {
       values.push(event.ticketId, event.type, event.actorId, event.actor, event.internal ? 1 : 0);
       values.push(event.data, sqlDateTime(event.createdAt));
     }
@@ -160,6 +164,17 @@ export class TicketEventsService {
         type: event.type,
         at: event.at,
         imported: (event.data as { imported?: true }).imported === true,
+      })),
+    );
+    this.committed.stage(
+      manager,
+      rows.map((row, index) => ({
+        id: first + index,
+        ticketId: row.ticketId,
+        type: row.type,
+        internal: row.internal,
+        at: row.createdAt,
+        data: events[index].data as unknown as Record<string, unknown>,
       })),
     );
   }

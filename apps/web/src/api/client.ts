@@ -59,6 +59,16 @@ async function authedFetch(request: Request): Promise<Response> {
   return globalThis.fetch(withToken(retry));
 }
 
+/**
+ * For the one answer openapi-fetch cannot read as it arrives (the event stream of GET /stream):
+ * the same bearer token, renewal and console header as every other call.
+ */
+export function sessionFetch(path: '/stream', init: RequestInit = {}): Promise<Response> {
+  const request = new Request(`${globalThis.location?.origin ?? ''}${path}`, init);
+  for (const [name, value] of Object.entries(CONSOLE_HEADER)) request.headers.set(name, value);
+  return authedFetch(request);
+}
+
 /** The one typed client: every URL of the console is built here, from the document's paths. */
 export const api = createClient<paths>({
   baseUrl: globalThis.location?.origin ?? '',

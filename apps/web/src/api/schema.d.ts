@@ -449,6 +449,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live ticket events the caller may see, as server-sent events
+         * @description Each event is `id: <event id>` and `data: <StreamEvent JSON>`; a comment line comes every 15 s. Reporters get only their own tickets, never internal events. `Last-Event-ID` (or `?last_event_id=`) first replays what came after that event, up to 24 h back. At most 5 open streams per user. The stream ends when the instance drains or the session ends: reconnect with the last id.
+         */
+        get: operations["StreamController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets": {
         parameters: {
             query?: never;
@@ -1523,6 +1543,35 @@ export interface components {
             /** @description Minutes; null when no ticket has the figure. */
             median: number | null;
             p90: number | null;
+        };
+        StreamEventDto: {
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            at: string;
+            /** @description The entry's `data`, as GET /tickets/{id}/events shows it */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The history entry type, as GET /tickets/{id}/events shows it
+             * @example level_raised
+             * @enum {string}
+             */
+            event: "created" | "level_raised" | "status_changed" | "assigned" | "claimed" | "retriaged" | "commented" | "priority_overridden" | "override_cleared" | "sla_warning" | "sla_breached";
+            /**
+             * @description The history entry this is; also the `id:` line.
+             * @example 7
+             */
+            event_id: number;
+            /** @example 42 */
+            ticket_id: number;
+            /**
+             * @example ticket.level_raised
+             * @enum {string}
+             */
+            type: "ticket.created" | "ticket.updated" | "ticket.level_raised" | "ticket.commented" | "sla.warning" | "sla.breached";
         };
         SuggestIssueTypeDto: {
             /** @example Since 09:00 UTC every payment returns 502 and the site is down. */
@@ -5969,6 +6018,130 @@ export interface operations {
                      *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
                      *       "status": 403,
                      *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StreamController_open: {
+        parameters: {
+            query?: {
+                /**
+                 * @description For clients that cannot send the `Last-Event-ID` header: replay what came after this event
+                 *     (up to 24 h back). The header wins when both are sent.
+                 */
+                last_event_id?: number;
+            };
+            header?: {
+                /** @description The id of the last event received; what came after it is replayed first */
+                "Last-Event-ID"?: number;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A never-ending text/event-stream; each `data:` line is a StreamEvent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
                      *       "type": "about:blank"
                      *     }
                      */

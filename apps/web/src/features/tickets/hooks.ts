@@ -10,10 +10,17 @@ import { ApiError } from '../../api/problem';
 import * as tickets from '../../api/tickets';
 import type { ClaimFilter, NewTicket, TicketStatus, TicketUpdate } from '../../api/types';
 import { LEVELS } from '../../shared/badges';
+import { useLiveUpdates } from '../stream/live-status';
 import { toQuery, type AssigneeFilter, type QueueParams, type StatusFilter } from './queue-params';
 
 /** How often an open queue asks again (only while the tab is visible). */
 export const QUEUE_REFRESH_MS = 30_000;
+
+/**
+ * While the live stream is up, every event refreshes what it touched at once, and the queue is
+ * asked again only once a minute (ages and SLA countdowns move with time, not with events).
+ */
+export const LIVE_QUEUE_REFRESH_MS = 60_000;
 
 export const ticketKeys = {
   all: ['tickets'] as const,
@@ -29,12 +36,14 @@ export function useQueue(params: QueueParams) {
     queryKey: ticketKeys.list(params),
     queryFn: ({ signal }) => tickets.listTickets(toQuery(params), signal),
     placeholderData: keepPreviousData,
-    refetchInterval: QUEUE_REFRESH_MS,
+    refetchInterval: useLiveUpdates() ? LIVE_QUEUE_REFRESH_MS : QUEUE_REFRESH_MS,
   });
 }
 
 /** "Tickets by priority": one `limit=1` page per level, reading only `total`. */
 export function useLevelCounts(status?: StatusFilter, assignee?: AssigneeFilter) {
+  // Counts change only through events (creation, status, level): no polling while live.
+  const refetchInterval = useLiveUpdates() ? false : QUEUE_REFRESH_MS;
   return useQueries({
     queries: LEVELS.map((level) => ({
       queryKey: ticketKeys.count(level, status, assignee),
@@ -50,12 +59,15 @@ export function useLevelCounts(status?: StatusFilter, assignee?: AssigneeFilter)
           signal,
         ),
       select: (page: { total: number }) => page.total,
-      refetchInterval: QUEUE_REFRESH_MS,
+      refetchInterval,
     })),
   });
 }
 
-/** One ticket; asked again as often as the queue, so its SLA countdown stays current. */
+/**
+ * One ticket; the stream's events refresh it at once, and it is asked again every 30 s
+ * anyway, so its SLA countdown stays current even when nothing happens to it.
+ */
 export function useTicket(id: number) {
   return useQuery({
     queryKey: ticketKeys.one(id),

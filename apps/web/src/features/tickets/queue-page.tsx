@@ -11,6 +11,7 @@ import { useSession } from '../../shared/session/session-context';
 import { MyAvailability } from '../agents/my-availability';
 import { ClaimNext } from './claim-next';
 import { ExportButton } from '../reports/export-button';
+import { useLiveUpdates } from '../stream/live-status';
 import { ticketKeys, useQueue } from './hooks';
 import { LevelCounts } from './level-counts';
 import { LevelMemory } from './level-memory';
@@ -42,6 +43,7 @@ export function QueuePage({ mine = false }: { mine?: boolean }) {
   const staff = user?.role === 'agent' || user?.role === 'admin';
   const client = useQueryClient();
   const queue = useQueue(params);
+  const live = useLiveUpdates();
   const returnTo = useRef(takeReturnTicket());
   const heading = useFocusOnMount<HTMLHeadingElement>(returnTo.current === undefined);
   const memory = useMemo(() => (user ? new LevelMemory(user.id) : undefined), [user]);
@@ -106,7 +108,10 @@ export function QueuePage({ mine = false }: { mine?: boolean }) {
               {formatClock(queue.dataUpdatedAt)}
             </time>
           </span>
-        )}
+        )}{' '}
+        <span className="live-state">
+          · {live ? 'Live updates' : 'Refreshing every 30 s (live updates unavailable)'}
+        </span>
       </p>
       {page && page.tickets.length > 0 && (
         <QueueTable
