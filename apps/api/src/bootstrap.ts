@@ -47,6 +47,9 @@ export function createAdapter(requestTimeoutMs: number): FastifyAdapter {
     handlerTimeout: requestTimeoutMs,
     clientErrorHandler: answerClientError,
     frameworkErrors: answerRoutingError,
+    // Long enough for any URL Node accepts (16 KiB of headers): a parameter always reaches its
+    // route and its validation (400), whichever sibling routes the router backtracks through.
+    maxParamLength: 16_384,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     trustProxy: false,
   });

@@ -37,13 +37,11 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
 
 const ROUTING_DETAILS: Record<string, string> = {
   FST_ERR_BAD_URL: 'The path is not a valid URL (a malformed percent-encoding).',
-  FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is longer than any valid value.',
 };
 
 /**
- * Fastify's router refuses some paths before any route or hook runs (`frameworkErrors`): a bad
- * percent-encoding, or a path parameter over `maxParamLength` (no id is that long). Its own
- * answers are plain JSON (the second a 414 no route declares); these are 400 problem details.
+ * Fastify's router refuses some paths before any route or hook runs (`frameworkErrors`), such
+ * as a bad percent-encoding. Its own answers are plain JSON; these are 400 problem details.
  */
 export function answerRoutingError(
   error: FastifyError,
