@@ -8,6 +8,7 @@ import { SlaTracking1767800000000 } from './1767800000000-SlaTracking';
 import { AppSettings1767800000001 } from './1767800000001-AppSettings';
 import { LearnedModels1768100000000 } from './1768100000000-LearnedModels';
 import { ReportFacts1768200000000 } from './1768200000000-ReportFacts';
+import { PolicyVersions1768300000000 } from './1768300000000-PolicyVersions';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AppSettings1767800000001,
   LearnedModels1768100000000,
   ReportFacts1768200000000,
+  PolicyVersions1768300000000,
 ];

@@ -26,6 +26,9 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LearningModule } from './learning/learning.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PolicyCoreModule } from './policy/policy-core.module';
+import { PolicyModule } from './policy/policy.module';
+import { PolicyStore } from './policy/policy-store';
 import { initializeWithRetry } from './resilience/connect-with-retry';
 import { SlaCheckerModule } from './sla/sla-checker.module';
 import { SlaModule } from './sla/sla.module';
@@ -61,9 +64,11 @@ export class AppModule {
           }),
           dataSourceFactory: (options) => initializeWithRetry(options!, config.database.timeouts),
         }),
+        // The weights of the policy version in force at start (version 1 comes from the file).
         PriorityModule.forRootAsync({
-          inject: [ConfigService],
-          useFactory: (c: Config) => c.get('priority', { infer: true }).weights,
+          imports: [PolicyCoreModule],
+          inject: [PolicyStore],
+          useFactory: async (store: PolicyStore) => (await store.atStart()).weights,
         }),
         CommonModule,
         DueWorkModule,
@@ -81,6 +86,7 @@ export class AppModule {
         IdempotencyModule,
         ReportsModule,
         LearningModule,
+        PolicyModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

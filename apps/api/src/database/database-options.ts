@@ -10,6 +10,7 @@ import { AuthSession } from '../auth/sessions/auth-session.entity';
 import { RefreshToken } from '../auth/sessions/refresh-token.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { LearnedModel } from '../learning/learned-model.entity';
+import { PolicyVersion } from '../policy/policy-version.entity';
 import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
@@ -24,6 +25,7 @@ export const ENTITIES = [
   IdempotencyKey,
   TicketComment,
   LearnedModel,
+  PolicyVersion,
 ];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */
