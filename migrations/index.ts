@@ -9,6 +9,7 @@ import { AppSettings1767800000001 } from './1767800000001-AppSettings';
 import { LearnedModels1768100000000 } from './1768100000000-LearnedModels';
 import { ReportFacts1768200000000 } from './1768200000000-ReportFacts';
 import { ReportDurations1768200000001 } from './1768200000001-ReportDurations';
+import { PolicyVersions1768300000000 } from './1768300000000-PolicyVersions';
 import { AuditTrail1768300000002 } from './1768300000002-AuditTrail';
 import { Organizations1768300000003 } from './1768300000003-Organizations';
 import { SetupTokens1768300000004 } from './1768300000004-SetupTokens';
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   LearnedModels1768100000000,
   ReportFacts1768200000000,
   ReportDurations1768200000001,
+  PolicyVersions1768300000000,
   AuditTrail1768300000002,
   Organizations1768300000003,
   SetupTokens1768300000004,

@@ -57,6 +57,7 @@ describe.each(databaseKinds())('tickets on %s', (database) => {
         priority_level: 'P1',
         score: 15,
         level: 'P1',
+        policy_version: 1,
         breakdown: [
           { factor: 'issue_type', input: 'critical', points: 5 },
           { factor: 'customer_type', input: 'enterprise', points: 5 },

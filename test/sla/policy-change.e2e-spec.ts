@@ -1,4 +1,4 @@
-import { SlaCheckerService } from '../../apps/api/src/sla/sla-checker.service';
+import { PolicyRescoreService } from '../../apps/api/src/policy/policy-rescore.service';
 import { databaseKinds } from '../helpers/databases';
 import { Http } from '../helpers/http';
 import { startTestApp } from '../helpers/test-app';
@@ -23,45 +23,61 @@ describe.each(databaseKinds())(
         .filter((e: { type: string }) => e.type.startsWith('sla_'))
         .map((e: { type: string; data: object }) => ({ type: e.type, ...e.data }));
 
-    it('should apply a new policy file to existing tickets at the next start', async () => {
+    it('should apply a new policy version to existing tickets, and only warn about a new file', async () => {
       s.testApp.setNow(T0);
       const id = (await s.http.post('/tickets', P1, { token: s.tokens.reporter })).body.id;
-      await s.testApp.stop();
+      const admin = { token: s.tokens.admin };
+      const active = (await s.http.get('/admin/policy', admin)).body;
       const stricter = structuredClone(BERLIN_POLICY);
       stricter.targets.P1.first_response_minutes = 10;
+      s.testApp.setNow(at(11 * MINUTE));
+      const saved = await s.http.request(
+        'PUT',
+        '/admin/policy',
+        { weights: active.weights, sla: stricter, reason: 'First answers within 10 minutes.' },
+        admin,
+      );
+      expect(saved.status).toBe(200);
+      const ticket = (await s.http.get(`/tickets/${id}`, { token: s.tokens.agent })).body;
+      expect(ticket.sla.first_response).toMatchObject({ target_minutes: 10, breached: true });
+      expect(
+        (await s.http.get('/tickets?sla=breached', { token: s.tokens.agent })).body.tickets,
+      ).toEqual([]);
+      expect(await s.testApp.app.get(PolicyRescoreService).rescoreDue()).toBe(1);
+      expect(await s.check()).toBe(1);
+      expect(await slaEvents(s.http, id)).toEqual([
+        {
+          type: 'sla_warning',
+          metric: 'first_response',
+          level: 'P1',
+          due_at: at(10 * MINUTE).toISOString(),
+        },
+        {
+          type: 'sla_breached',
+          metric: 'first_response',
+          level: 'P1',
+          due_at: at(10 * MINUTE).toISOString(),
+        },
+      ]);
+      const breached = (await s.http.get('/tickets?sla=breached', { token: s.tokens.agent })).body;
+      expect(breached.tickets.map((t: { id: number }) => t.id)).toEqual([id]);
+
+      // The database is the source of truth: another file at the next start is only logged.
+      await s.testApp.stop();
+      const looser = structuredClone(BERLIN_POLICY);
+      looser.targets.P1.first_response_minutes = 600;
       const restarted = await startTestApp({
         database: s.testApp.database,
         env: {
-          SLA_POLICY_FILE: policyFile(stricter),
+          SLA_POLICY_FILE: policyFile(looser),
           SLA_CHECK_INTERVAL_MS: '0',
           AGING_INTERVAL_MS: '0',
         },
       });
       try {
         const http = new Http(restarted.baseUrl);
-        restarted.setNow(at(11 * MINUTE));
-        const ticket = (await http.get(`/tickets/${id}`, { token: s.tokens.agent })).body;
-        expect(ticket.sla.first_response).toMatchObject({ target_minutes: 10, breached: true });
-        expect(
-          (await http.get('/tickets?sla=breached', { token: s.tokens.agent })).body.tickets,
-        ).toEqual([]);
-        expect(await restarted.app.get(SlaCheckerService).checkDue()).toBe(1);
-        expect(await slaEvents(http, id)).toEqual([
-          {
-            type: 'sla_warning',
-            metric: 'first_response',
-            level: 'P1',
-            due_at: at(10 * MINUTE).toISOString(),
-          },
-          {
-            type: 'sla_breached',
-            metric: 'first_response',
-            level: 'P1',
-            due_at: at(10 * MINUTE).toISOString(),
-          },
-        ]);
-        const breached = (await http.get('/tickets?sla=breached', { token: s.tokens.agent })).body;
-        expect(breached.tickets.map((t: { id: number }) => t.id)).toEqual([id]);
+        const again = (await http.get(`/tickets/${id}`, { token: s.tokens.agent })).body;
+        expect(again.sla.first_response.target_minutes).toBe(10);
       } finally {
         await restarted.stop();
       }

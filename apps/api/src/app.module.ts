@@ -29,6 +29,9 @@ import { LearningModule } from './learning/learning.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PolicyCoreModule } from './policy/policy-core.module';
+import { PolicyModule } from './policy/policy.module';
+import { PolicyStore } from './policy/policy-store';
 import { initializeWithRetry } from './resilience/connect-with-retry';
 import { SlaCheckerModule } from './sla/sla-checker.module';
 import { SlaModule } from './sla/sla.module';
@@ -66,9 +69,11 @@ export class AppModule {
           }),
           dataSourceFactory: (options) => initializeWithRetry(options!, config.database.timeouts),
         }),
+        // The weights of the policy version in force at start (version 1 comes from the file).
         PriorityModule.forRootAsync({
-          inject: [ConfigService],
-          useFactory: (c: Config) => c.get('priority', { infer: true }).weights,
+          imports: [PolicyCoreModule],
+          inject: [PolicyStore],
+          useFactory: async (store: PolicyStore) => (await store.atStart()).weights,
         }),
         CommonModule,
         DatabaseModule,
@@ -91,6 +96,7 @@ export class AppModule {
         AuditModule,
         OrganizationsModule,
         StreamModule,
+        PolicyModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -26,6 +26,8 @@ export const WEBHOOK_TYPE_OF_EVENT = {
   override_cleared: 'ticket.updated',
   sla_warning: 'sla.warning',
   sla_breached: 'sla.breached',
+  // A new policy version moved the ticket's level.
+  policy_rescored: 'ticket.updated',
 } as const satisfies Record<string, WebhookEventType | null>;
 
 export type SourceEventType = keyof typeof WEBHOOK_TYPE_OF_EVENT;

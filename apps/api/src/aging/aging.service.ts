@@ -84,8 +84,10 @@ export class AgingService implements DueJob, OnModuleInit {
     const raised: NewEvent[] = [];
     let updated = 0;
     for (const ticket of due) {
-      const priority = this.priority.score(factsOf(ticket), now);
-      const scored = scoreFields(ticket, priority, now, this.priority.weights);
+      // Aging keeps the ticket's policy version; moving it to a newer one is the re-scorer's job.
+      const weights = this.priority.weightsOf(ticket.policyVersion) ?? this.priority.weights;
+      const priority = this.priority.score(factsOf(ticket), now, weights);
+      const scored = scoreFields(ticket, priority, now, weights, ticket.policyVersion);
       const changes: Partial<Ticket> = { ...scored };
       // A new level in force brings other SLA targets, counted from created_at (docs/sla.md).
       if (scored.priorityLevel !== ticket.priorityLevel) {
@@ -93,7 +95,11 @@ export class AgingService implements DueJob, OnModuleInit {
       }
       const result = await manager.update(
         Ticket,
-        { id: ticket.id, nextRescoreAt: ticket.nextRescoreAt! },
+        {
+          id: ticket.id,
+          nextRescoreAt: ticket.nextRescoreAt!,
+          policyVersion: ticket.policyVersion,
+        },
         changes,
       );
       if (!result.affected) continue; // another instance got there first

@@ -7,6 +7,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return (
     driverError?.code === 'ER_DUP_ENTRY' ||
     driverError?.errno === 1062 ||
-    driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+    driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    driverError?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
 }

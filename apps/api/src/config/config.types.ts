@@ -91,6 +91,13 @@ export interface AssignmentConfig {
   intervalMs: number;
 }
 
+export interface PolicyConfig {
+  /** How often this instance looks for a newly activated policy version (and re-scores for it). */
+  refreshIntervalMs: number;
+  /** Tickets re-scored per transaction after an activation. */
+  rescoreBatchSize: number;
+}
+
 export interface LearningConfig {
   /** How often this instance checks whether a model is due for training; 0 turns it off. */
   intervalMs: number;
@@ -124,6 +131,7 @@ export interface AppConfig {
   auth: AuthConfig;
   priority: PriorityConfig;
   sla: SlaConfig;
+  policy: PolicyConfig;
   security: SecurityConfig;
   queue: QueueConfig;
   assignment: AssignmentConfig;

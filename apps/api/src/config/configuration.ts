@@ -140,6 +140,10 @@ export function buildConfig(raw: RawEnv): AppConfig {
     auth: authConfig(env, problems),
     priority: priorityConfig(env, problems),
     sla: slaConfig(env, problems),
+    policy: {
+      refreshIntervalMs: env.POLICY_REFRESH_MS,
+      rescoreBatchSize: env.POLICY_RESCORE_BATCH_SIZE,
+    },
     security: securityConfig(env, parseDuration(env.REFRESH_TOKEN_TTL), problems),
     queue: {
       agingIntervalMs: env.AGING_INTERVAL_MS,

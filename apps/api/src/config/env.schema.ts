@@ -52,6 +52,9 @@ export const envSchema = z.object({
   SLA_POLICY_FILE: z.string().optional(),
   SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(15_000),
   SLA_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  // Policy versions (docs/administration.md): other instances follow an activation within 10 s.
+  POLICY_REFRESH_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
+  POLICY_RESCORE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1_000),
 
   ...SECURITY_ENV,
   AGING_INTERVAL_MS: z.coerce.number().int().min(0).max(30_000).default(15_000),

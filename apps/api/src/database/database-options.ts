@@ -12,6 +12,7 @@ import { RefreshToken } from '../auth/sessions/refresh-token.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { Organization } from '../organizations/organization.entity';
 import { LearnedModel } from '../learning/learned-model.entity';
+import { PolicyVersion } from '../policy/policy-version.entity';
 import { QuietTypeOrmLogger } from '../resilience/quiet-typeorm-logger';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   SetupToken,
   Webhook,
   WebhookDelivery,
+  PolicyVersion,
 ];
 
 /** TypeORM options for MySQL/MariaDB (through mysql2) or the embedded SQLite file. */

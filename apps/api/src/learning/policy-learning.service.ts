@@ -1,6 +1,6 @@
 import { learnWeights } from '@app/learning';
 import { PriorityService } from '@app/priority';
-import { ConflictException, Inject, Injectable, Optional } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 
 import type { LearnedWeightsDto } from './dto/learned-weights.dto';
 import { LearningLabels } from './learning-labels';
@@ -19,7 +19,7 @@ export class PolicyLearningService {
   constructor(
     private readonly labels: LearningLabels,
     private readonly priority: PriorityService,
-    @Optional() @Inject(WEIGHTS_PREVIEW) private readonly previewer?: WeightsPreview,
+    @Inject(WEIGHTS_PREVIEW) private readonly previewer: WeightsPreview,
   ) {}
 
   async learn(): Promise<LearnedWeightsDto> {
@@ -30,7 +30,7 @@ export class PolicyLearningService {
       );
     }
     const result = learnWeights(labels, this.priority.weights, { seed: WEIGHTS_SEED });
-    const preview = await this.previewer?.preview(result.proposed);
+    const preview = await this.previewer.preview(result.proposed);
     return {
       proposed_weights: result.proposed,
       labels_used: result.labelsUsed,
@@ -38,7 +38,7 @@ export class PolicyLearningService {
       agreement_before: result.agreementBefore ?? 0,
       agreement_after: result.agreementAfter ?? 0,
       changed: result.changed,
-      ...(preview ? { preview } : {}),
+      preview,
     };
   }
 }

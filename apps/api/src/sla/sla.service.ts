@@ -8,6 +8,7 @@ import {
   type MetricState,
   type PauseInterval,
   type SlaFacts,
+  type SlaPolicy,
   type SlaState,
 } from '@app/sla';
 import { Injectable } from '@nestjs/common';
@@ -66,10 +67,16 @@ function metricDto(metric: MetricState, now: number, active: boolean): SlaMetric
 /** The app's view of libs/sla: the policy in force, applied to ticket rows. */
 @Injectable()
 export class SlaService {
-  readonly policy: CompiledSlaPolicy;
+  /** The policy in force: the configured one until the active policy version is applied. */
+  policy: CompiledSlaPolicy;
 
   constructor(config: ConfigService<AppConfig, true>) {
     this.policy = compileSlaPolicy(config.get('sla', { infer: true }).policy);
+  }
+
+  /** Puts `policy` in force (a newly activated policy version). */
+  use(policy: SlaPolicy): void {
+    this.policy = compileSlaPolicy(policy);
   }
 
   factsOf(ticket: SlaTicket): SlaFacts {

@@ -27,6 +27,7 @@ const STREAM_TYPE: Record<TicketEventType, StreamEventType> = {
   retriaged: 'ticket.updated',
   priority_overridden: 'ticket.updated',
   override_cleared: 'ticket.updated',
+  policy_rescored: 'ticket.updated',
 };
 
 /** A committed history entry with what visibility needs: the bus carries these. */

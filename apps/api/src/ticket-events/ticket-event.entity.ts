@@ -12,6 +12,7 @@ export const TICKET_EVENT_TYPES = [
   'override_cleared',
   'sla_warning',
   'sla_breached',
+  'policy_rescored',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -31,6 +31,13 @@ export interface LevelRaisedData {
   score_to: number;
 }
 
+/** A policy version re-scored an active ticket into another level in force. */
+export interface PolicyRescoredData {
+  from: PriorityLevel;
+  to: PriorityLevel;
+  version: number;
+}
+
 export interface StatusChangedData {
   from: TicketStatus;
   to: TicketStatus;
@@ -80,6 +87,7 @@ export interface SlaEventData {
 export type EventData =
   | CreatedEventData
   | LevelRaisedData
+  | PolicyRescoredData
   | StatusChangedData
   | AssignedData
   | ClaimedData

@@ -62,7 +62,11 @@ export class TicketImportService {
     for (const { ticket } of imported) this.totals.added(ticket);
     return {
       imported: imported.length,
-      tickets: imported.map(({ ticket }) => this.ticketsService.toDto(ticket, admin, now)),
+      tickets: await this.ticketsService.toDtos(
+        imported.map(({ ticket }) => ticket),
+        admin,
+        now,
+      ),
     };
   }
 
@@ -109,9 +113,10 @@ export class TicketImportService {
     ticket.firstResolvedAt = ticket.resolvedAt;
     ticket.assignee = assignee as User | null;
     // Reports count a ticket at the level it had when the old system opened it.
-    ticket.createdLevel = this.priority.score(factsOf(ticket), ticket.createdAt).level;
-    const priority = this.priority.score(factsOf(ticket), now);
-    Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
+    const { weights, version } = this.priority;
+    ticket.createdLevel = this.priority.score(factsOf(ticket), ticket.createdAt, weights).level;
+    const priority = this.priority.score(factsOf(ticket), now, weights);
+    Object.assign(ticket, scoreFields(ticket, priority, now, weights, version));
     return Object.assign(ticket, this.sla.columns(ticket, now));
   }
 
@@ -124,7 +129,7 @@ export class TicketImportService {
         actor: people.creatorOf(row),
         type: 'created',
         at: ticket.createdAt,
-        data: createdEventData(ticket, this.priority.weights, true),
+        data: createdEventData(ticket, this.priority.weightsOf(ticket.policyVersion)!, true),
       },
     ];
     if (ticket.assigneeId !== null) {

@@ -75,7 +75,7 @@ export class TicketQueueService {
     const page = tickets.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      tickets: page.map((ticket) => this.ticketsService.toDto(ticket, viewer, request.now)),
+      tickets: await this.ticketsService.toDtos(page, viewer, request.now),
       page: query.page,
       limit: query.limit,
       total,

@@ -11,8 +11,8 @@ const TICKET_INSERT =
   'INSERT INTO tickets (issue_type, impact, customer_type, title, description, status, ' +
   'priority_score, priority_level, scored_at, created_by, created_at, updated_at, queue_key, ' +
   'next_rescore_at, resolved_at, closed_at, first_resolved_at, sla_due_key, sla_breach_at, ' +
-  'sla_risk_from, sla_risk_until, sla_next_check_at, created_level, organization_id) ' +
-  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'sla_risk_from, sla_risk_until, sla_next_check_at, created_level, organization_id, policy_version) ' +
+  `VALUES (${Array(25).fill('?').join(', ')})`;
 
 /** The work columns of a new ticket (the INSERT leaves them to their NULL defaults). */
 export const NEW_TICKET_WORK = {
@@ -67,6 +67,7 @@ export async function insertTicket(manager: EntityManager, ticket: Ticket): Prom
     // The level in force at creation, which reports group by.
     ticket.createdLevel ?? ticket.priorityLevel,
     ticket.organizationId ?? null,
+    ticket.policyVersion,
   ]);
   ticket.id = insertedId(raw);
 }

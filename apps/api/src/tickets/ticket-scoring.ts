@@ -22,18 +22,20 @@ export const isAging = (status: TicketStatus): boolean =>
 
 export type ScoreFields = Pick<
   Ticket,
-  'priorityScore' | 'priorityLevel' | 'scoredAt' | 'queueKey' | 'nextRescoreAt'
+  'priorityScore' | 'priorityLevel' | 'scoredAt' | 'queueKey' | 'nextRescoreAt' | 'policyVersion'
 >;
 
 /**
- * Every stored column that follows from a score computed at `now`. A priority override pins the
- * level in force (and so the queue key's leading part); the score keeps following the weights.
+ * Every stored column that follows from a score computed at `now` with the weights of policy
+ * `version`. A priority override pins the level in force (and so the queue key's leading part);
+ * the score keeps following the weights.
  */
 export function scoreFields(
   ticket: Pick<Ticket, 'createdAt' | 'status' | 'priorityOverrideLevel'>,
   priority: PriorityResult,
   now: Date,
   weights: PriorityWeights,
+  version: number,
 ): ScoreFields {
   const level = ticket.priorityOverrideLevel ?? priority.level;
   return {
@@ -42,6 +44,7 @@ export function scoreFields(
     scoredAt: now,
     queueKey: queueKey(level, priority.score, ticket.createdAt),
     nextRescoreAt: isAging(ticket.status) ? nextAgeBoundary(ticket.createdAt, now, weights) : null,
+    policyVersion: version,
   };
 }
 

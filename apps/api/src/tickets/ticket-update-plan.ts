@@ -110,9 +110,10 @@ function planPriority(step: Step, to: TicketStatus, priority: PriorityService): 
     impact: dto.impact ?? ticket.impact,
     customerType: dto.customer_type ?? ticket.customerType,
   };
-  const stored = priority.score(factsOf(ticket), ticket.scoredAt);
+  const stored = priority.scoreAs(ticket.policyVersion, factsOf(ticket), ticket.scoredAt);
   let computed: PriorityResult = stored;
   if (retriaged || reopened) {
+    // A re-score takes the policy in force.
     computed = priority.score(facts, now);
     const scored = {
       createdAt: ticket.createdAt,
@@ -121,7 +122,10 @@ function planPriority(step: Step, to: TicketStatus, priority: PriorityService): 
     };
     const { issueType, impact, customerType } = facts;
     Object.assign(plan.changes, { issueType, impact, customerType });
-    Object.assign(plan.changes, scoreFields(scored, computed, now, priority.weights));
+    Object.assign(
+      plan.changes,
+      scoreFields(scored, computed, now, priority.weights, priority.version),
+    );
   } else if (overrideLevel !== ticket.priorityOverrideLevel || dto.priority_override) {
     const level = overrideLevel ?? stored.level;
     plan.changes.priorityLevel = level;

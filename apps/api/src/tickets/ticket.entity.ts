@@ -23,6 +23,7 @@ export const ACTIVE_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(
 @Index('IDX_tickets_org_queue', ['organizationId', 'status', 'queueKey', 'id'])
 @Index('IDX_tickets_sla_due', ['slaDueKey', 'id'])
 @Index('IDX_tickets_status_sla_due', ['status', 'slaDueKey', 'id'])
+@Index('IDX_tickets_status_policy', ['status', 'policyVersion', 'id'])
 export class Ticket {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -51,6 +52,10 @@ export class Ticket {
   /** The level in force: the override's while one is set, else the one the weights give. */
   @Column({ name: 'priority_level', type: 'varchar', length: 2 })
   priorityLevel: PriorityLevel;
+
+  /** The policy version whose weights computed the stored score (and derive its breakdown). */
+  @Column({ name: 'policy_version', type: 'integer', default: 1 })
+  policyVersion: number;
 
   /** The instant the stored score was computed for; the breakdown is derived for this instant. */
   @Column({ name: 'scored_at', type: 'datetime', precision: 3 })

@@ -11,6 +11,7 @@ import { Transactions } from '../database/transactions';
 import type { TicketEventDto } from '../ticket-events/dto/ticket-event.dto';
 import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import { TicketMetrics } from '../metrics/ticket-metrics';
+import { ActivePolicy } from '../policy/active-policy';
 import { SlaService } from '../sla/sla.service';
 import { CustomerTiers } from '../organizations/customer-tiers';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
@@ -52,6 +53,7 @@ export class TicketsService {
     private readonly sla: SlaService,
     private readonly runner: DueWorkRunner,
     private readonly customers: CustomerTiers,
+    private readonly policy: ActivePolicy,
   ) {}
 
   async create(dto: CreateTicketDto, author: AuthUser): Promise<CreatedTicketDto> {
@@ -74,14 +76,15 @@ export class TicketsService {
       firstResolvedAt: null,
       ...NEW_TICKET_WORK,
     });
-    const priority = this.priority.score(factsOf(ticket), now);
-    Object.assign(ticket, scoreFields(ticket, priority, now, this.priority.weights));
+    const { weights, version } = this.priority;
+    const priority = this.priority.score(factsOf(ticket), now, weights);
+    Object.assign(ticket, scoreFields(ticket, priority, now, weights, version));
     Object.assign(ticket, this.sla.columns(ticket, now));
     // A plain INSERT (no save() reload, no query builder); the ticket and its `created` entry
     // commit together.
     await this.transactions.run(async (manager) => {
       await insertTicket(manager, ticket);
-      const data = createdEventData(ticket, this.priority.weights);
+      const data = createdEventData(ticket, weights);
       await this.events.record(manager, [
         { ticketId: ticket.id, type: 'created', actor: author, at: now, data },
       ]);
@@ -99,7 +102,7 @@ export class TicketsService {
 
   /** Someone else's ticket is "not found" to a reporter, so ids reveal nothing. */
   async findOne(id: number, viewer: AuthUser): Promise<TicketDto> {
-    return this.toDto(await this.findVisible(id, viewer), viewer);
+    return (await this.toDtos([await this.findVisible(id, viewer)], viewer))[0];
   }
 
   /** The history of a ticket the viewer may see, oldest first. */
@@ -119,15 +122,22 @@ export class TicketsService {
 
   /** The ticket as a response after a change, read afresh with the people it names. */
   async reload(id: number, viewer: AuthUser): Promise<TicketDto> {
-    return this.toDto(await this.findVisible(id, viewer), viewer);
+    return (await this.toDtos([await this.findVisible(id, viewer)], viewer))[0];
+  }
+
+  /** `toDto` of each, once this instance knows the policy versions that scored them. */
+  async toDtos(tickets: Ticket[], viewer?: AuthUser, now = this.clock.now()): Promise<TicketDto[]> {
+    await this.policy.know(new Set(tickets.map((t) => t.policyVersion)));
+    return tickets.map((ticket) => this.toDto(ticket, viewer, now));
   }
 
   /**
-   * The breakdown is derived for the instant the stored score was computed, so they agree.
+   * The breakdown is derived for the instant the stored score was computed, with the weights of
+   * the policy version that computed it, so its points always add up to the score.
    * Reporters never see an override's reason or author.
    */
   toDto(ticket: Ticket, viewer?: AuthUser, now = this.clock.now()): TicketDto {
-    const priority = this.priority.score(factsOf(ticket), ticket.scoredAt);
+    const priority = this.priority.scoreAs(ticket.policyVersion, factsOf(ticket), ticket.scoredAt);
     const sla = this.sla.view(ticket, now);
     return { ...TicketDto.from(ticket, priority, viewer?.role !== 'reporter'), sla };
   }

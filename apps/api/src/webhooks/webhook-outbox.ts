@@ -27,6 +27,7 @@ const COVERED: Record<TicketEventType, WebhookEventType | null> = {
   override_cleared: webhookTypeOf('override_cleared'),
   sla_warning: webhookTypeOf('sla_warning'),
   sla_breached: webhookTypeOf('sla_breached'),
+  policy_rescored: webhookTypeOf('policy_rescored'),
 };
 
 /**

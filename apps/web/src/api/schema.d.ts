@@ -75,6 +75,27 @@ export interface paths {
         patch: operations["OrganizationsController_update"];
         trace?: never;
     };
+    "/admin/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy version in force, with the re-score it started while that runs (admin) */
+        get: operations["PolicyController_current"];
+        /**
+         * Save weights and SLA policy as a new version and put it in force (admin)
+         * @description Validated like the files at start-up (a 400 lists every problem). The active tickets are then re-scored in the background; other instances follow within 10 s.
+         */
+        put: operations["PolicyController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/policy/learn": {
         parameters: {
             query?: never;
@@ -89,6 +110,80 @@ export interface paths {
          * @description Fits integer weights (0–10, monotone) to overrides, re-triaged and resolved tickets on 80 % of the labels and measures agreement on the other 20 %. Nothing is written or activated.
          */
         post: operations["PolicyLearningController_learn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/policy/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a candidate policy would do to the active tickets; writes nothing (admin)
+         * @description Weights or SLA policy left out are the active version's.
+         */
+        post: operations["PolicyController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every policy version, newest first (admin) */
+        get: operations["PolicyController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/policy/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy version (admin) */
+        get: operations["PolicyController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/policy/versions/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring an earlier version back, as a new version (admin)
+         * @description History is never rewritten: the content of `version` is saved as version n + 1.
+         */
+        post: operations["PolicyController_activate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -670,6 +765,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivatePolicyDto: {
+            /** @example Back to version 2: the new age buckets buried minor tickets. */
+            reason: string;
+        };
+        ActivePolicyDto: {
+            /**
+             * @description The earlier version this one brought back, or null.
+             * @example null
+             */
+            based_on: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            created_at: string;
+            /** @description The admin who saved it; null for version 1, written at the first start. */
+            created_by: components["schemas"]["UserRefDto"] | null;
+            /** @example Enterprise outages must reach P0 (incident 2291). */
+            reason: string;
+            /** @description The re-score in progress; null once every active ticket has this version. */
+            rescore: components["schemas"]["RescoreProgressDto"] | null;
+            sla: components["schemas"]["SlaPolicyDto"];
+            /** @example 3 */
+            version: number;
+            weights: components["schemas"]["PolicyWeightsDto"];
+        };
         AdminUserDto: {
             /**
              * Format: date-time
@@ -946,7 +1067,7 @@ export interface components {
              * @example 3
              */
             assignee_id: number | null;
-            /** @description How the score was reached. */
+            /** @description How the score was reached, with the weights of `policy_version`. */
             breakdown: components["schemas"]["FactorPointsDto"][];
             /**
              * Format: date-time
@@ -999,6 +1120,11 @@ export interface components {
             level: "P0" | "P1" | "P2" | "P3";
             /** @description The reporter's organisation when the ticket was filed; null if none. */
             organization: components["schemas"]["OrganizationRefDto"] | null;
+            /**
+             * @description The priority policy version whose weights computed the score (GET /admin/policy/versions/:v).
+             * @example 1
+             */
+            policy_version: number;
             /**
              * @description The level in force: the override's while one is set, else `computed_level`.
              * @example P1
@@ -1246,12 +1372,10 @@ export interface components {
              */
             labels_used: number;
             /**
-             * @description The policy what-if of the proposed weights on the live queue (the answer of
-             *     `POST /admin/policy/preview`); present when the policy feature provides its preview.
+             * @description The policy what-if of the proposed weights on the live queue: the answer of
+             *     `POST /admin/policy/preview` for them.
              */
-            preview?: {
-                [key: string]: unknown;
-            };
+            preview: components["schemas"]["PolicyPreviewDto"];
             /**
              * @description Integer points that agree best with the agents' levels, in the shape of the policy's
              *     `weights` (`issueType`, `customerType`, `impact`, `age`, `levels`); thresholds and bucket
@@ -1356,12 +1480,114 @@ export interface components {
             /** @example Acme Corp */
             name: string;
         };
+        PolicyMoverDto: {
+            /**
+             * @example P2
+             * @enum {string}
+             */
+            from_level: "P0" | "P1" | "P2" | "P3";
+            /**
+             * @description Queue position now (from 1).
+             * @example 240
+             */
+            from_rank: number;
+            /** @example 9 */
+            from_score: number;
+            /** @example 812 */
+            id: number;
+            /** @example Export times out */
+            title: string | null;
+            /**
+             * @example P1
+             * @enum {string}
+             */
+            to_level: "P0" | "P1" | "P2" | "P3";
+            /**
+             * @description Queue position under the candidate.
+             * @example 12
+             */
+            to_rank: number;
+            /** @example 13 */
+            to_score: number;
+        };
+        PolicyPreviewDto: {
+            /** @description The first 10 under the candidate. */
+            first_page_after: number[];
+            /** @description The first 10 of the queue now. */
+            first_page_before: number[];
+            /**
+             * @description Tickets per change of the level in force, as "from->to"; pairs with none left out.
+             * @example {
+             *       "P1->P2": 4,
+             *       "P2->P1": 31
+             *     }
+             */
+            level_changes: {
+                [key: string]: number;
+            };
+            /**
+             * @description Active tickets with a breached target under it.
+             * @example 19
+             */
+            sla_breached_after: number;
+            /**
+             * @description Active tickets with a breached target now.
+             * @example 12
+             */
+            sla_breached_before: number;
+            /**
+             * @description Active tickets (open, in progress, pending).
+             * @example 1520
+             */
+            tickets_considered: number;
+            /** @description The 20 largest moves in queue position, either way. */
+            top_movers: components["schemas"]["PolicyMoverDto"][];
+            /**
+             * @description Tickets whose level in force stays.
+             * @example 1485
+             */
+            unchanged: number;
+        };
+        PolicyVersionDto: {
+            /**
+             * @description The earlier version this one brought back, or null.
+             * @example null
+             */
+            based_on: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            created_at: string;
+            /** @description The admin who saved it; null for version 1, written at the first start. */
+            created_by: components["schemas"]["UserRefDto"] | null;
+            /** @example Enterprise outages must reach P0 (incident 2291). */
+            reason: string;
+            sla: components["schemas"]["SlaPolicyDto"];
+            /** @example 3 */
+            version: number;
+            weights: components["schemas"]["PolicyWeightsDto"];
+        };
+        PolicyVersionPageDto: {
+            /** @example 10 */
+            limit: number;
+            /** @example 1 */
+            page: number;
+            /** @example 3 */
+            total: number;
+            /** @description Newest first. */
+            versions: components["schemas"]["PolicyVersionDto"][];
+        };
         PolicyWeightsDto: {
             age: components["schemas"]["AgeBucketDto"][];
             customerType: components["schemas"]["CustomerTypeWeightsDto"];
             impact: components["schemas"]["ImpactBucketDto"][];
             issueType: components["schemas"]["IssueTypeWeightsDto"];
             levels: components["schemas"]["LevelThresholdsDto"];
+        };
+        PreviewPolicyDto: {
+            sla?: components["schemas"]["SlaPolicyDto"];
+            weights?: components["schemas"]["PolicyWeightsDto"];
         };
         PriorityOverrideDto: {
             /**
@@ -1494,6 +1720,25 @@ export interface components {
              */
             username: string;
         };
+        RescoreProgressDto: {
+            /** @example 41200 */
+            done: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            started_at: string;
+            /**
+             * @description Active tickets when it was activated.
+             * @example 100000
+             */
+            total: number;
+            /**
+             * @description The version the tickets are re-scored with.
+             * @example 4
+             */
+            version: number;
+        };
         SetupPasswordDto: {
             /**
              * @description 8–72 bytes; the most common passwords are refused.
@@ -1539,6 +1784,42 @@ export interface components {
              */
             target_minutes: number;
         };
+        SlaPolicyDto: {
+            /**
+             * @description Named working calendars: `{"type": "24x7"}` or `{"type": "weekly", "timezone", "week", "holidays"}`.
+             * @example {
+             *       "always": {
+             *         "type": "24x7"
+             *       }
+             *     }
+             */
+            calendars: {
+                [key: string]: unknown;
+            };
+            targets: components["schemas"]["SlaTargetsDto"];
+            /**
+             * @description Warn at this share of a target (0–100).
+             * @example 75
+             */
+            warn_at_percent: number;
+        };
+        SlaTargetDto: {
+            /**
+             * @description A calendar of `calendars`.
+             * @example always
+             */
+            calendar: string;
+            /** @example 60 */
+            first_response_minutes: number;
+            /** @example 480 */
+            resolution_minutes: number;
+        };
+        SlaTargetsDto: {
+            P0: components["schemas"]["SlaTargetDto"];
+            P1: components["schemas"]["SlaTargetDto"];
+            P2: components["schemas"]["SlaTargetDto"];
+            P3: components["schemas"]["SlaTargetDto"];
+        };
         SpreadDto: {
             /** @description Minutes; null when no ticket has the figure. */
             median: number | null;
@@ -1559,7 +1840,7 @@ export interface components {
              * @example level_raised
              * @enum {string}
              */
-            event: "created" | "level_raised" | "status_changed" | "assigned" | "claimed" | "retriaged" | "commented" | "priority_overridden" | "override_cleared" | "sla_warning" | "sla_breached";
+            event: "created" | "level_raised" | "status_changed" | "assigned" | "claimed" | "retriaged" | "commented" | "priority_overridden" | "override_cleared" | "sla_warning" | "sla_breached" | "policy_rescored";
             /**
              * @description The history entry this is; also the `id:` line.
              * @example 7
@@ -1653,7 +1934,7 @@ export interface components {
              * @example 3
              */
             assignee_id: number | null;
-            /** @description How the score was reached. */
+            /** @description How the score was reached, with the weights of `policy_version`. */
             breakdown: components["schemas"]["FactorPointsDto"][];
             /**
              * Format: date-time
@@ -1701,6 +1982,11 @@ export interface components {
             /** @description The reporter's organisation when the ticket was filed; null if none. */
             organization: components["schemas"]["OrganizationRefDto"] | null;
             /**
+             * @description The priority policy version whose weights computed the score (GET /admin/policy/versions/:v).
+             * @example 1
+             */
+            policy_version: number;
+            /**
              * @description The level in force: the override's while one is set, else `computed_level`.
              * @example P1
              * @enum {string}
@@ -1747,7 +2033,7 @@ export interface components {
              * @example 2026-01-01T12:00:00.000Z
              */
             at: string;
-            /** @description created: `inputs`, `weights`, `score`, `level`; level_raised: `from`, `to`, `score_from`, `score_to`; status_changed: `from`, `to`; assigned: `from`, `to` (user ids, null when unassigned); claimed: none; retriaged: `changes` ({field: [from, to]}), `score_from`, `score_to`, `level_from`, `level_to`; commented: `comment_id`, `internal`; priority_overridden: `from`, `to`, `reason`; override_cleared: `level`. Reporters never see assigned, claimed, priority_overridden, override_cleared, nor internal comments. */
+            /** @description created: `inputs`, `weights`, `score`, `level`; level_raised: `from`, `to`, `score_from`, `score_to`; status_changed: `from`, `to`; assigned: `from`, `to` (user ids, null when unassigned); claimed: none; retriaged: `changes` ({field: [from, to]}), `score_from`, `score_to`, `level_from`, `level_to`; commented: `comment_id`, `internal`; priority_overridden: `from`, `to`, `reason`; override_cleared: `level`; policy_rescored: `from`, `to`, `version` (the policy version). Reporters never see assigned, claimed, priority_overridden, override_cleared, nor internal comments. */
             data: {
                 [key: string]: unknown;
             };
@@ -1757,7 +2043,7 @@ export interface components {
              * @example level_raised
              * @enum {string}
              */
-            type: "created" | "level_raised" | "status_changed" | "assigned" | "claimed" | "retriaged" | "commented" | "priority_overridden" | "override_cleared" | "sla_warning" | "sla_breached";
+            type: "created" | "level_raised" | "status_changed" | "assigned" | "claimed" | "retriaged" | "commented" | "priority_overridden" | "override_cleared" | "sla_warning" | "sla_breached" | "policy_rescored";
         };
         TicketPageDto: {
             /** @example 10 */
@@ -1839,6 +2125,12 @@ export interface components {
              * @example Acme Corp
              */
             name?: string;
+        };
+        UpdatePolicyDto: {
+            /** @example Back to version 2: the new age buckets buried minor tickets. */
+            reason: string;
+            sla: components["schemas"]["SlaPolicyDto"];
+            weights: components["schemas"]["PolicyWeightsDto"];
         };
         UpdateTicketDto: {
             /**
@@ -2823,6 +3115,314 @@ export interface operations {
             };
         };
     };
+    PolicyController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivePolicyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PolicyController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivePolicyDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Conflicts with the current state",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is not `application/json`",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     PolicyLearningController_learn: {
         parameters: {
             query?: never;
@@ -2895,6 +3495,688 @@ export interface operations {
                      *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
                      *       "status": 409,
                      *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PolicyController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPreviewDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is not `application/json`",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PolicyController_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1; a page past the end is empty. */
+                page?: number;
+                /** @description Items per page. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PolicyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource (or not yours to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource (or not yours to see)",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; quote `request_id` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected error; quote `request_id` when reporting it",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency is unavailable or the request took too long; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A dependency is unavailable or the request took too long; retry after `Retry-After` seconds",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PolicyController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivatePolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivePolicyDto"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid input; `errors` lists each field and what is wrong",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing, invalid or expired credentials",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed for your role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not allowed for your role",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource (or not yours to see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource (or not yours to see)",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Conflicts with the current state",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is not `application/json`",
+                     *       "instance": "/tickets",
+                     *       "request_id": "6f1c7a54-2f0e-4a55-9d5e-1b2f3c4d5e6f",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
                      *       "type": "about:blank"
                      *     }
                      */

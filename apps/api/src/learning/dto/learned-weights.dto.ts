@@ -1,4 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+
+import { PolicyPreviewDto } from '../../policy/dto/policy-preview.dto';
 
 import { PolicyWeightsDto } from './policy-weights.dto';
 
@@ -46,9 +48,9 @@ export class LearnedWeightsDto {
   @ApiProperty({ type: () => [WeightChangeDto] })
   changed: WeightChangeDto[];
   /**
-   * The policy what-if of the proposed weights on the live queue (the answer of
-   * `POST /admin/policy/preview`); present when the policy feature provides its preview.
+   * The policy what-if of the proposed weights on the live queue: the answer of
+   * `POST /admin/policy/preview` for them.
    */
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  preview?: object;
+  @ApiProperty({ type: () => PolicyPreviewDto })
+  preview: PolicyPreviewDto;
 }

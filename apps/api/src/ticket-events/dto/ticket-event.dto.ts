@@ -35,7 +35,8 @@ export class TicketEventDto {
       '`score_from`, `score_to`; status_changed: `from`, `to`; assigned: `from`, `to` (user ' +
       'ids, null when unassigned); claimed: none; retriaged: `changes` ({field: [from, to]}), ' +
       '`score_from`, `score_to`, `level_from`, `level_to`; commented: `comment_id`, `internal`; ' +
-      'priority_overridden: `from`, `to`, `reason`; override_cleared: `level`. Reporters never ' +
+      'priority_overridden: `from`, `to`, `reason`; override_cleared: `level`; policy_rescored: ' +
+      '`from`, `to`, `version` (the policy version). Reporters never ' +
       'see assigned, claimed, priority_overridden, override_cleared, nor internal comments.',
   })
   data: Record<string, unknown>;

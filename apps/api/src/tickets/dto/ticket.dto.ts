@@ -115,8 +115,18 @@ export class TicketDto {
   })
   priority_override: PriorityOverrideDto | null;
 
-  @ApiProperty({ type: () => [FactorPointsDto], description: 'How the score was reached.' })
+  @ApiProperty({
+    type: () => [FactorPointsDto],
+    description: 'How the score was reached, with the weights of `policy_version`.',
+  })
   breakdown: FactorPointsDto[];
+
+  @ApiInteger({
+    example: 1,
+    description:
+      'The priority policy version whose weights computed the score (GET /admin/policy/versions/:v).',
+  })
+  policy_version: number;
 
   @ApiInteger({ description: 'Id of the user who created the ticket.', example: 7 })
   created_by: number;
@@ -187,6 +197,7 @@ export class TicketDto {
       priority_score: ticket.priorityScore,
       priority_level: ticket.priorityLevel,
       breakdown: priority.breakdown,
+      policy_version: ticket.policyVersion,
       created_by: ticket.createdBy,
       created_at: ticket.createdAt.toISOString(),
       updated_at: ticket.updatedAt.toISOString(),

@@ -51,6 +51,8 @@ export function describeEvent(event: TicketEvent, nameOf?: NameOf): string {
       return `SLA warning: ${str(data.metric).replace('_', ' ')} due ${formatDate(str(data.due_at))}`;
     case 'sla_breached':
       return `SLA breached: ${str(data.metric).replace('_', ' ')} was due ${formatDate(str(data.due_at))}`;
+    case 'policy_rescored':
+      return `Re-scored by policy version ${str(data.version)}: ${str(data.from)} → ${str(data.to)}`;
   }
 }
 
