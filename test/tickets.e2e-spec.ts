@@ -152,6 +152,8 @@ describe.each(databaseKinds())('tickets on %s', (database) => {
     it.each<[string, object]>([
       ['an unknown issue type', ticket({ issue_type: 'blocker' })],
       ['an unknown customer type', ticket({ customer_type: 'vip' })],
+      ['a null customer type', ticket({ customer_type: null })],
+      ['a null issue type', ticket({ issue_type: null })],
       ['impact 0', ticket({ impact: 0 })],
       ['a negative impact', ticket({ impact: -5 })],
       ['a fractional impact', ticket({ impact: 2.5 })],

@@ -1,6 +1,15 @@
 import { CUSTOMER_TYPES, ISSUE_TYPES, type CustomerType, type IssueType } from '@app/priority';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 export const MAX_IMPACT = 1_000_000_000;
 
@@ -56,7 +65,8 @@ export class CreateTicketDto extends OmitType(TicketFactsDto, ['customer_type'] 
    * @example "enterprise"
    */
   @ApiPropertyOptional({ enum: CUSTOMER_TYPES })
-  @IsOptional()
+  // Absent is allowed; null is not a tier (IsOptional would let it through to the insert).
+  @ValidateIf((dto: CreateTicketDto) => dto.customer_type !== undefined)
   @IsIn(CUSTOMER_TYPES)
   customer_type?: CustomerType;
 }
