@@ -27,6 +27,7 @@ describe('stream events', () => {
       commented: 'ticket.commented',
       priority_overridden: 'ticket.updated',
       override_cleared: 'ticket.updated',
+      policy_rescored: 'ticket.updated',
       sla_warning: 'sla.warning',
       sla_breached: 'sla.breached',
     });
