@@ -152,6 +152,26 @@ describe.each(databaseKinds())('policy versions on %s', (database) => {
       await p.http.post('/admin/policy/versions/99/activate', { reason: REASON }, admin()),
       404,
     );
+
+    // Both changes are in the audit trail, with who, why and what, and the chain holds.
+    const audit = (await p.http.get('/admin/audit', admin())).body.entries as {
+      action: string;
+      target: string;
+      actor: { username: string } | null;
+      after: { reason: string; based_on: number | null };
+    }[];
+    const policyEntries = audit.filter((entry) => entry.target.startsWith('policy:'));
+    expect(
+      policyEntries.map((e) => [e.action, e.target, e.after.reason, e.after.based_on]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['policy.saved', 'policy:2', REASON, null],
+        ['policy.activated', 'policy:3', 'Back to the defaults.', 1],
+      ]),
+    );
+    expect(policyEntries).toHaveLength(2);
+    expect(policyEntries.every((e) => e.actor?.username === 'policy.admin')).toBe(true);
+    expect((await p.http.get('/admin/audit/verify', admin())).body.intact).toBe(true);
   });
 
   it('should preview a candidate on the active tickets and write nothing', async () => {

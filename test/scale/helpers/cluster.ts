@@ -51,6 +51,9 @@ function instanceEnv(database: TestDatabase, redisUrl: string, prefix: string) {
     SLA_CHECK_INTERVAL_MS: String(JOB_INTERVAL_MS),
     LEARNING_INTERVAL_MS: '0',
     SHUTDOWN_DELAY_MS: '0',
+    // The test's webhook receiver listens on loopback.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    WEBHOOK_RELAY_INTERVAL_MS: String(JOB_INTERVAL_MS),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { AuditModule } from '../audit/audit.module';
 import { WEIGHTS_PREVIEW, type WeightsPreview } from '../learning/weights-preview';
 import { TicketEventsModule } from '../ticket-events/ticket-events.module';
 import { Ticket } from '../tickets/ticket.entity';
@@ -18,7 +19,12 @@ import { PolicyVersion } from './policy-version.entity';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([PolicyVersion, Ticket]), TicketEventsModule, TicketsModule],
+  imports: [
+    TypeOrmModule.forFeature([PolicyVersion, Ticket]),
+    AuditModule,
+    TicketEventsModule,
+    TicketsModule,
+  ],
   controllers: [PolicyController],
   providers: [
     PolicyService,

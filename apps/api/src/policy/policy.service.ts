@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import type { PageQuery } from '../common/page.query';
 import { isUniqueViolation } from '../common/unique-violation';
+import { AuditService } from '../audit/audit.service';
 import { Transactions } from '../database/transactions';
 import { ACTIVE_STATUSES, Ticket } from '../tickets/ticket.entity';
 import { ActivePolicy } from './active-policy';
@@ -37,6 +38,7 @@ export class PolicyService {
     private readonly transactions: Transactions,
     private readonly active: ActivePolicy,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async current(): Promise<ActivePolicyDto> {
@@ -150,6 +152,19 @@ export class PolicyService {
       rescoreDone: 0,
       rescoreStartedAt: now,
       rescoreFinishedAt: total === 0 ? now : null,
+    });
+    await this.audit.record(manager, {
+      actor: admin,
+      action: next.basedOn === null ? 'policy.saved' : 'policy.activated',
+      target: `policy:${version}`,
+      before: latest ? { version: latest.version } : undefined,
+      after: {
+        version,
+        based_on: next.basedOn,
+        reason: next.reason,
+        weights: JSON.parse(next.weights) as unknown,
+        sla: JSON.parse(next.sla) as unknown,
+      },
     });
     return version;
   }
