@@ -49,7 +49,7 @@ export function createAdapter(requestTimeoutMs: number): FastifyAdapter {
     frameworkErrors: answerRoutingError,
     // Long enough for any URL Node accepts (16 KiB of headers): a parameter always reaches its
     // route and its validation (400), whichever sibling routes the router backtracks through.
-    maxParamLength: 16_384,
+    routerOptions: { maxParamLength: 16_384 },
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     trustProxy: false,
   });
