@@ -64,6 +64,29 @@ describe.each(databaseKinds())('webhook admin API on %s', (database) => {
       404,
     );
     expectProblem(await w.http.get(`/admin/webhooks/${id}/deliveries`, { token: admin }), 404);
+    const rotated = await w.http.post(
+      `/admin/webhooks/${hookId}/rotate-secret`,
+      {},
+      { token: admin },
+    );
+    expect(rotated.status).toBe(200);
+
+    // Every change is audited with who and what, never with the secret.
+    const audit = await w.http.get('/admin/audit', { token: admin });
+    const mine = (audit.body.entries as { action: string; target: string; actor: unknown }[])
+      .filter((e) => e.target === `webhook:${id}` || e.target === `webhook:${hookId}`)
+      .map((e) => [e.action, e.target]);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        ['webhook.created', `webhook:${hookId}`],
+        ['webhook.created', `webhook:${id}`],
+        ['webhook.updated', `webhook:${id}`],
+        ['webhook.deleted', `webhook:${id}`],
+        ['webhook.secret_rotated', `webhook:${hookId}`],
+      ]),
+    );
+    expect(audit.text).not.toContain('whsec_');
+    expect(audit.text).not.toContain(rotated.body.secret);
   });
 
   it.each([

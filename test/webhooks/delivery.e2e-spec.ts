@@ -164,6 +164,14 @@ describe.each(databaseKinds())('webhook deliveries on %s', (database) => {
     expect(receiver.received.length).toBe(row.attempts);
     const [listed] = (await w.http.get('/admin/webhooks', { token: admin })).body.webhooks;
     expect(listed).toMatchObject({ active: false, failing_since: t0.toISOString() });
+    const audit = (await w.http.get('/admin/audit', { token: admin })).body.entries as {
+      action: string;
+      target: string;
+      actor: unknown;
+    }[];
+    expect(audit.filter((e) => e.action === 'webhook.disabled')).toEqual([
+      expect.objectContaining({ target: `webhook:${hook.id}`, actor: null }),
+    ]);
 
     // Nothing goes to a disabled webhook; turned back on, its failure count starts again.
     await w.http.post('/tickets', TICKET, { token: reporter });

@@ -7,6 +7,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Webhook as Signer } from 'standardwebhooks';
 import { In, IsNull, LessThanOrEqual, Not, type Repository } from 'typeorm';
 
+import { AuditService } from '../audit/audit.service';
+import { Transactions } from '../database/transactions';
 import { Clock } from '../common/clock';
 import type { AppConfig, WebhooksConfig } from '../config';
 import { drainDue } from '../due-work/drain-due';
@@ -56,6 +58,8 @@ export class WebhookRelayService implements DueJob, OnModuleInit {
     private readonly runner: DueWorkRunner,
     private readonly clock: Clock,
     private readonly metrics: WebhookMetrics,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
     config: ConfigService<AppConfig, true>,
   ) {
     this.settings = config.get('webhooks', { infer: true });
@@ -188,12 +192,27 @@ export class WebhookRelayService implements DueJob, OnModuleInit {
     await this.disableIfFailingForADay(hook.id, now);
   }
 
-  /** A webhook whose attempts have all failed for 24 h is turned off, by one instance. */
+  /**
+   * A webhook whose attempts have all failed for 24 h is turned off, by one instance (the
+   * conditional update), and the system's action is audited in the same transaction.
+   */
   private async disableIfFailingForADay(id: number, now: Date): Promise<void> {
-    const disabled = await this.webhooks.update(
-      { id, active: true, failingSince: LessThanOrEqual(new Date(now.getTime() - DAY_MS)) },
-      { active: false, updatedAt: now },
-    );
-    if (disabled.affected) this.logger.warn(`Webhook ${id} disabled after failing for 24 h`);
+    const disabled = await this.transactions.run(async (manager) => {
+      const result = await manager.update(
+        Webhook,
+        { id, active: true, failingSince: LessThanOrEqual(new Date(now.getTime() - DAY_MS)) },
+        { active: false, updatedAt: now },
+      );
+      if (!result.affected) return false;
+      await this.audit.record(manager, {
+        actor: null,
+        action: 'webhook.disabled',
+        target: `webhook:${id}`,
+        before: { active: true },
+        after: { active: false, reason: 'every attempt failed for 24 h' },
+      });
+      return true;
+    });
+    if (disabled) this.logger.warn(`Webhook ${id} disabled after failing for 24 h`);
   }
 }

@@ -21,6 +21,8 @@ import {
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { IdParam } from '../common/canonical-int';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/create-webhook.dto';
 import { DeliveryDto, DeliveryPageDto, ListDeliveriesQuery } from './dto/webhook-delivery.dto';
 import { WebhookDto, WebhookListDto, WebhookWithSecretDto } from './dto/webhook.dto';
@@ -38,8 +40,11 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Create a webhook (admin only); the answer shows its secret once' })
   @ApiCreatedResponse({ type: WebhookWithSecretDto })
   @ApiProblems(400)
-  create(@Body() dto: CreateWebhookDto): Promise<WebhookWithSecretDto> {
-    return this.webhooks.create(dto);
+  create(
+    @Body() dto: CreateWebhookDto,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<WebhookWithSecretDto> {
+    return this.webhooks.create(dto, admin);
   }
 
   @Get()
@@ -53,8 +58,12 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Change url, events or active (admin only)' })
   @ApiOkResponse({ type: WebhookDto })
   @ApiProblems(400, 404)
-  update(@IdParam() id: number, @Body() dto: UpdateWebhookDto): Promise<WebhookDto> {
-    return this.webhooks.update(id, dto);
+  update(
+    @IdParam() id: number,
+    @Body() dto: UpdateWebhookDto,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<WebhookDto> {
+    return this.webhooks.update(id, dto, admin);
   }
 
   @Delete(':id')
@@ -62,8 +71,8 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Delete a webhook and its deliveries (admin only)' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 404)
-  remove(@IdParam() id: number): Promise<void> {
-    return this.webhooks.remove(id);
+  remove(@IdParam() id: number, @CurrentUser() admin: AuthUser): Promise<void> {
+    return this.webhooks.remove(id, admin);
   }
 
   @Post(':id/rotate-secret')
@@ -71,8 +80,11 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Replace the signing secret (admin only); the answer shows it once' })
   @ApiOkResponse({ type: WebhookWithSecretDto })
   @ApiProblems(400, 404)
-  rotateSecret(@IdParam() id: number): Promise<WebhookWithSecretDto> {
-    return this.webhooks.rotateSecret(id);
+  rotateSecret(
+    @IdParam() id: number,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<WebhookWithSecretDto> {
+    return this.webhooks.rotateSecret(id, admin);
   }
 
   @Get(':id/deliveries')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { AuditModule } from '../audit/audit.module';
 import { TicketEvent } from '../ticket-events/ticket-event.entity';
 import { TicketsModule } from '../tickets/tickets.module';
 import { WebhookDelivery } from './webhook-delivery.entity';
@@ -15,7 +16,11 @@ import { WebhooksService } from './webhooks.service';
  * TicketEventsService (through WebhookOutbox) in the transaction of each change.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Webhook, WebhookDelivery, TicketEvent]), TicketsModule],
+  imports: [
+    TypeOrmModule.forFeature([Webhook, WebhookDelivery, TicketEvent]),
+    AuditModule,
+    TicketsModule,
+  ],
   controllers: [WebhooksController],
   providers: [WebhooksService, WebhookRelayService, WebhookMetrics],
   exports: [WebhookRelayService],

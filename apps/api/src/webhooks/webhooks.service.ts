@@ -8,10 +8,12 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, type Repository } from 'typeorm';
+import { LessThan, type EntityManager, type Repository } from 'typeorm';
 
 import { Clock } from '../common/clock';
 import type { AppConfig } from '../config';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
 import { Transactions } from '../database/transactions';
 import { DueWorkRunner } from '../due-work/due-work.runner';
 import type { CreateWebhookDto, UpdateWebhookDto } from './dto/create-webhook.dto';
@@ -38,6 +40,7 @@ export class WebhooksService {
     @InjectRepository(Webhook) private readonly webhooks: Repository<Webhook>,
     @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
     private readonly transactions: Transactions,
+    private readonly audit: AuditService,
     private readonly runner: DueWorkRunner,
     private readonly clock: Clock,
     config: ConfigService<AppConfig, true>,
@@ -45,7 +48,7 @@ export class WebhooksService {
     this.allowPrivate = config.get('webhooks', { infer: true }).allowPrivate;
   }
 
-  async create(dto: CreateWebhookDto): Promise<WebhookWithSecretDto> {
+  async create(dto: CreateWebhookDto, admin: AuthUser): Promise<WebhookWithSecretDto> {
     await this.checkUrl(dto.url);
     const now = this.clock.now();
     const webhook = this.webhooks.create({
@@ -57,7 +60,10 @@ export class WebhooksService {
       createdAt: now,
       updatedAt: now,
     });
-    await this.webhooks.insert(webhook);
+    await this.transactions.run(async (manager) => {
+      await manager.insert(Webhook, webhook);
+      await this.record(manager, admin, 'webhook.created', webhook.id, undefined, webhook);
+    });
     return { ...WebhookDto.from(webhook), secret: webhook.secret };
   }
 
@@ -66,7 +72,7 @@ export class WebhooksService {
     return { webhooks: rows.map(WebhookDto.from) };
   }
 
-  async update(id: number, dto: UpdateWebhookDto): Promise<WebhookDto> {
+  async update(id: number, dto: UpdateWebhookDto, admin: AuthUser): Promise<WebhookDto> {
     if (dto.url === undefined && dto.events === undefined && dto.active === undefined) {
       throw new BadRequestException('Give url, events, active, or several of them.');
     }
@@ -75,24 +81,32 @@ export class WebhooksService {
     const changes: Partial<Webhook> = { ...dto, updatedAt: this.clock.now() };
     // Turned back on: the count of a day of failures starts again.
     if (dto.active && !webhook.active) changes.failingSince = null;
-    await this.webhooks.update(id, changes);
-    return WebhookDto.from({ ...webhook, ...changes });
+    const after = { ...webhook, ...changes };
+    await this.transactions.run(async (manager) => {
+      await manager.update(Webhook, id, changes);
+      await this.record(manager, admin, 'webhook.updated', id, webhook, after);
+    });
+    return WebhookDto.from(after);
   }
 
-  async remove(id: number): Promise<void> {
-    await this.find(id);
+  async remove(id: number, admin: AuthUser): Promise<void> {
+    const webhook = await this.find(id);
     await this.transactions.run(async (manager) => {
       await manager.delete(WebhookDelivery, { webhookId: id });
       await manager.delete(Webhook, { id });
+      await this.record(manager, admin, 'webhook.deleted', id, webhook, undefined);
     });
   }
 
   /** A new secret signs every attempt from now on, pending retries included. */
-  async rotateSecret(id: number): Promise<WebhookWithSecretDto> {
+  async rotateSecret(id: number, admin: AuthUser): Promise<WebhookWithSecretDto> {
     const webhook = await this.find(id);
     const secret = newSecret();
     const updatedAt = this.clock.now();
-    await this.webhooks.update(id, { secret, updatedAt });
+    await this.transactions.run(async (manager) => {
+      await manager.update(Webhook, id, { secret, updatedAt });
+      await this.record(manager, admin, 'webhook.secret_rotated', id, undefined, undefined);
+    });
     return { ...WebhookDto.from({ ...webhook, updatedAt }), secret };
   }
 
@@ -132,6 +146,26 @@ export class WebhooksService {
     }
     this.runner.nudge(WEBHOOK_RELAY_JOB);
     return DeliveryDto.from({ ...delivery, ...changes });
+  }
+
+  /** The audit entry of an admin action; never the secret (its rotation is only named). */
+  private record(
+    manager: EntityManager,
+    admin: AuthUser,
+    action: string,
+    id: number,
+    before: Webhook | undefined,
+    after: Webhook | undefined,
+  ): Promise<void> {
+    const facts = (w: Webhook | undefined) =>
+      w && { url: w.url, events: w.events, active: w.active };
+    return this.audit.record(manager, {
+      actor: admin,
+      action,
+      target: `webhook:${id}`,
+      before: facts(before),
+      after: facts(after),
+    });
   }
 
   private async find(id: number): Promise<Webhook> {
