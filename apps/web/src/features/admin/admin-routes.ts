@@ -25,4 +25,11 @@ export const ADMIN_ROUTES: readonly RouteDef[] = [
     roles: ['admin'],
     nav: 'Audit trail',
   },
+  {
+    path: '/admin/policy',
+    page: lazy(() => import('./policy-page')),
+    access: 'signed-in',
+    roles: ['admin'],
+    nav: 'Policy',
+  },
 ];
