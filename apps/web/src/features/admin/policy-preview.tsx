@@ -42,6 +42,11 @@ export function PreviewResult({ preview, label }: { preview: PolicyPreview; labe
           </tr>
         </thead>
         <tbody>
+          {preview.top_movers.length === 0 && (
+            <tr>
+              <td colSpan={4}>No ticket moves in the queue.</td>
+            </tr>
+          )}
           {preview.top_movers.map((m) => (
             <tr key={m.id}>
               <th scope="row">
