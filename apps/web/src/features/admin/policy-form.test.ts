@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import type { PolicyWeights, SlaPolicy } from '../../api/types';
+import { SLA, target, WEIGHTS } from '../../test/policy-fixtures';
 import { candidateOf, policyDiff, policyFieldGroups, valuesOf } from './policy-form';
 
-const weights: PolicyWeights = {
-  issueType: { critical: 5, major: 3, minor: 1 },
-  customerType: { enterprise: 5, paid: 3, free: 1 },
-  impact: [{ maxUsers: 10, points: 1 }, { maxUsers: 100, points: 3 }, { points: 5 }],
-  age: [{ underHours: 24, points: 0 }, { points: 2 }],
-  levels: { P0: 16, P1: 11, P2: 6 },
-};
-const target = (first: number) => ({
-  first_response_minutes: first,
-  resolution_minutes: first * 8,
-  calendar: 'always',
-});
-const sla: SlaPolicy = {
-  calendars: { always: { type: '24x7' } },
-  targets: { P0: target(15), P1: target(60), P2: target(240), P3: target(1440) },
-  warn_at_percent: 75,
-};
+const weights = WEIGHTS;
+const sla = SLA;
 const base = { weights, sla };
 
 describe('policy form', () => {
