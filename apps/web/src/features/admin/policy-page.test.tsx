@@ -62,4 +62,16 @@ describe(PolicyPage.name, () => {
     expect(body.sla.targets.P1.first_response_minutes).toBe(30);
     expect(body.sla.calendars).toEqual(ACTIVE.sla.calendars);
   });
+
+  it('should show a re-score in progress as a progress bar', async () => {
+    const rescore = { version: 1, done: 40, total: 100, started_at: ACTIVE.created_at };
+    const versions = { versions: [ACTIVE], page: 1, limit: 100, total: 1 };
+    stubFetch([200, { ...ACTIVE, rescore }], [200, versions]);
+    renderWithProviders(<PolicyPage />, signedInSession(ADMIN));
+    const bar = await screen.findByRole('progressbar', {
+      name: 'Re-scoring with version 1: 40 of 100',
+    });
+    expect(bar.getAttribute('value')).toBe('40');
+    expect(bar.getAttribute('max')).toBe('100');
+  });
 });
