@@ -14,7 +14,12 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
       try {
         const started = await Promise.allSettled([0, 1].map(() => startTestApp({ database })));
         for (const result of started) if (result.status === 'fulfilled') apps.push(result.value);
-        expect(started.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+        // The reason, when one did not start, is what a failure needs to show.
+        expect(
+          started.map((result) =>
+            result.status === 'fulfilled' ? 'started' : String(result.reason),
+          ),
+        ).toEqual(['started', 'started']);
 
         const rows: Array<{ name: string }> = await apps[0].dataSource.query(
           'SELECT name FROM migrations ORDER BY id',
