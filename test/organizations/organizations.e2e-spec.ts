@@ -159,6 +159,14 @@ describe.each(databaseKinds())('organisations and customer tiers on %s', (databa
     expect(fetched.body.organization).toEqual(acme);
   });
 
+  it('should tell a reporter of an organisation its tier on /auth/me, and others none', async () => {
+    const me = await http.get('/auth/me', { token: ann.access });
+    expect(me.status).toBe(200);
+    expect(me.body.organization).toEqual({ ...acme, customer_type: 'enterprise' });
+    const staff = await http.get('/auth/me', { token: agent.access });
+    expect(staff.body.organization).toBeNull();
+  });
+
   it('should keep the old rule for reporters without one, and let staff choose any tier', async () => {
     expectProblem(await http.post('/tickets', FACTS, { token: ben.access }), 400);
     const free = await http.post(
