@@ -228,4 +228,35 @@ describe.each(databaseKinds())('organisations and customer tiers on %s', (databa
     ]);
     expect((await http.get('/admin/audit/verify', adminToken())).body.intact).toBe(true);
   });
+
+  it("should file an imported ticket for its reporter's organisation, at the row's own tier", async () => {
+    await http.patch(`/users/${ben.id}`, { organization_id: acme.id }, adminToken());
+    const row = { ...FACTS, customer_type: 'free', created_at: '2026-01-05T09:00:00.000Z' };
+    const imported = await http.post(
+      '/tickets/import',
+      {
+        tickets: [
+          { ...row, created_by: 'ben' },
+          { ...row, created_by: 'agent.a' },
+          { ...row, created_by: 'new.from.old.desk' },
+          row,
+        ],
+      },
+      adminToken(),
+    );
+    expect(imported.status).toBe(201);
+    expect(
+      imported.body.tickets.map((t: { organization: unknown; customer_type: string }) => [
+        t.organization,
+        t.customer_type,
+      ]),
+    ).toEqual([
+      [acme, 'free'],
+      [null, 'free'],
+      [null, 'free'],
+      [null, 'free'],
+    ]);
+    const fetched = await http.get(`/tickets/${imported.body.tickets[0].id}`, adminToken());
+    expect(fetched.body.organization).toEqual(acme);
+  });
 });
