@@ -9,16 +9,10 @@ import { load } from 'js-yaml';
 import { envSchema } from '../../apps/api/src/config/env.schema';
 import { createTestDatabase, databaseKinds, type DatabaseKind } from '../helpers/databases';
 import { Http } from '../helpers/http';
-import { ensureBuilt, MAIN_JS, ROOT, spawnBuiltApp } from './helpers/built-app';
+import { ensureBuilt, MAIN_JS, PRODUCTION_ENV, ROOT, spawnBuiltApp } from './helpers/built-app';
 
 const run = promisify(execFile);
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
-  BCRYPT_COST: '4',
-  METRICS_PUBLIC: 'true',
-};
 
 /** Dockerfile instructions, continuation lines joined. */
 function instructions(dockerfile: string): Array<{ op: string; args: string }> {
@@ -128,9 +122,9 @@ describe.each(databaseKinds())('npm run migration:run, then node main.js (%s)', 
     // Rejects on a non-zero exit.
     await run('npm', ['run', 'migration:run'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...PRODUCTION, ...env },
+      env: { PATH: process.env.PATH ?? '', ...PRODUCTION_ENV, ...env },
     });
-    const app = await spawnBuiltApp({ ...PRODUCTION, ...env, DB_MIGRATIONS_RUN: 'false' });
+    const app = await spawnBuiltApp({ ...PRODUCTION_ENV, ...env, DB_MIGRATIONS_RUN: 'false' });
     try {
       await app.waitUntilReady();
       const http = new Http(app.baseUrl);

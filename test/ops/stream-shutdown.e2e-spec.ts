@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { Http } from '../helpers/http';
 import { SseClient } from '../stream/sse-client';
-import { ensureBuilt, spawnBuiltApp, type BuiltApp } from './helpers/built-app';
+import { ensureBuilt, PRODUCTION_ENV, spawnBuiltApp, type BuiltApp } from './helpers/built-app';
 
 // Long enough that a drain held up by open streams would show as a slow exit.
 const GRACE_MS = 10_000;
@@ -26,10 +26,7 @@ describe('SIGTERM with open event streams (sqlite, built app)', () => {
 
   it('should end every open stream at once and exit 0 well within the grace', async () => {
     app = await spawnBuiltApp({
-      NODE_ENV: 'production',
-      JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
-      BCRYPT_COST: '4',
-      METRICS_PUBLIC: 'true',
+      ...PRODUCTION_ENV,
       SHUTDOWN_GRACE_MS: String(GRACE_MS),
       SQLITE_PATH: join(dir, 'tickets.sqlite'),
     });
