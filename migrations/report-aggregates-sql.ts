@@ -208,34 +208,40 @@ export function reportTriggers(dialect: Dialect): string[] {
 
 export const dropTriggers = () => TRIGGERS.map((name) => `DROP TRIGGER IF EXISTS ${name}`);
 
-/** Fills the empty aggregates from the rows already there: one grouped INSERT each. */
-export function backfill(dialect: Dialect): string[] {
-  const slotColumns = [
-    'created',
-    'resolved',
-    'escalations',
-    'overrides',
-    'first_response_breaches',
-    'resolution_breaches',
-  ];
-  const slotShares = [...ticketShares(dialect).slice(0, 2), ...eventShares(dialect)];
-  const slotRows = slotShares.map((share) => {
-    const [slot, level] = share.values('');
-    const counts = slotColumns.map((c) => `${c === share.column ? 1 : 0} AS ${c}`);
-    const from = share.inputs.length ? 'tickets' : 'ticket_events';
-    return `SELECT ${slot} AS slot, ${level} AS level, ${counts.join(', ')} FROM ${from} WHERE ${share.when('')}`;
+export const SLOT_COUNTS = [
+  'created',
+  'resolved',
+  'escalations',
+  'overrides',
+  'first_response_breaches',
+  'resolution_breaches',
+];
+
+/** A grouped read of one share over a range of row ids (`id >= ? AND id < ?`). */
+export interface FillRead {
+  table: 'tickets' | 'ticket_events';
+  target: Share['table'];
+  column: string;
+  sql: string;
+}
+
+/**
+ * The reads that fill the empty aggregates from the rows already there, one share at a time
+ * and a slice of ids per statement, so no statement outlives the query budget on a large table.
+ */
+export function fillReads(dialect: Dialect): FillRead[] {
+  const shares = [...ticketShares(dialect), ...eventShares(dialect)];
+  return shares.map((share) => {
+    const table = share.inputs.length ? 'tickets' : 'ticket_events';
+    const keys = share.values('').map((value, i) => `${value} AS ${share.keys[i]}`);
+    const ordinals = share.keys.map((_, i) => i + 1).join(', ');
+    return {
+      table,
+      target: share.table,
+      column: share.column,
+      sql:
+        `SELECT ${keys.join(', ')}, COUNT(*) AS n FROM ${table} ` +
+        `WHERE id >= ? AND id < ? AND ${share.when('')} GROUP BY ${ordinals}`,
+    };
   });
-  const durationRows = ticketShares(dialect)
-    .slice(2)
-    .map((share) => {
-      const [day, metric, level, bin] = share.values('');
-      return `SELECT ${day} AS day, ${metric} AS metric, ${level} AS level, ${bin} AS bin FROM tickets WHERE ${share.when('')}`;
-    });
-  const sums = slotColumns.map((c) => `SUM(${c})`).join(', ');
-  return [
-    `INSERT INTO report_slots (slot, level, ${slotColumns.join(', ')}) SELECT slot, level, ${sums} ` +
-      `FROM (${slotRows.join(' UNION ALL ')}) shares GROUP BY slot, level`,
-    'INSERT INTO report_duration_days (day, metric, level, bin, n) SELECT day, metric, level, bin, ' +
-      `COUNT(*) FROM (${durationRows.join(' UNION ALL ')}) shares GROUP BY day, metric, level, bin`,
-  ];
 }
