@@ -20,6 +20,8 @@ const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const PORT = Number(env.BENCH_PORT ?? 3970);
 const MYSQL_URL = env.BENCH_MYSQL_URL ?? env.TEST_DATABASE_URL ?? env.DATABASE_URL;
 const CASES = (env.PROFILE_CASES ?? 'post,list').split(',');
+/** Extra node flags after production's, e.g. another heap limit to compare (later flags win). */
+const EXTRA_FLAGS = (env.PROFILE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 const pct = (line: ProfileLine) => `${(line.share * 100).toFixed(1).padStart(5)} %  ${line.name}`;
 
@@ -44,7 +46,7 @@ async function profileCase(name: string) {
   const dir = mkdtempSync(join(tmpdir(), `tps-profile-${name}-`));
   const db = new DataSource({ ...buildDataSourceOptions(database.config.database) });
   await db.initialize();
-  const flags = ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+  const flags = ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...EXTRA_FLAGS];
   const app = new AppProcess(PORT, database.env, database.config.auth.bcryptCost, flags);
   let rps = 0;
   let skipMs = 0;
@@ -62,7 +64,9 @@ async function profileCase(name: string) {
   const summary = summarizeProfile(join(dir, file), skipMs);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const figure = name === 'start' ? `ready in ${rps.toFixed(2)} s` : `${rps.toFixed(0)} req/s`;
-  out(`\n## ${name} on ${ENGINE}: ${figure} under --cpu-prof; ${join(dir, file)}`);
+  out(
+    `\n## ${name} on ${ENGINE}: ${figure} under --cpu-prof ${EXTRA_FLAGS.join(' ')}; ${join(dir, file)}`,
+  );
   out(
     `busy CPU in the profile: ${(summary.totalMs / 1000).toFixed(1)} s (${name === 'start' ? 'start-up and shutdown' : 'the measured window only'})`,
   );
