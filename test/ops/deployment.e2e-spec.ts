@@ -9,7 +9,11 @@ import { load } from 'js-yaml';
 import { envSchema } from '../../apps/api/src/config/env.schema';
 import { createTestDatabase, databaseKinds, type DatabaseKind } from '../helpers/databases';
 import { Http } from '../helpers/http';
+<<<<<<< HEAD
 import { ensureBuilt, MAIN_JS, PRODUCTION_ENV, ROOT, spawnBuiltApp } from './helpers/built-app';
+=======
+import { ensureBuilt, MAIN_JS, ROOT, spawnBuiltApp, START_COMMAND } from './helpers/built-app';
+>>>>>>> speed
 
 const run = promisify(execFile);
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
@@ -51,7 +55,10 @@ describe('deployment files', () => {
     );
     expect(existsSync(join(ROOT, 'dist/web/index.html'))).toBe(true);
     const cmd = steps.filter((s) => s.op === 'CMD').pop()!;
-    expect(JSON.parse(cmd.args)).toEqual(['node', MAIN_JS]);
+    // The image starts node exactly as `npm run start:prod` (and these tests) do, flags included.
+    expect(START_COMMAND[0]).toBe('node');
+    expect(START_COMMAND.at(-1)).toBe(MAIN_JS);
+    expect(JSON.parse(cmd.args)).toEqual(START_COMMAND);
     expect(existsSync(join(ROOT, MAIN_JS))).toBe(true);
     expect(steps.find((s) => s.op === 'USER')?.args).toBe('node');
     expect(steps.find((s) => s.op === 'EXPOSE')?.args).toBe('3000');
