@@ -9,11 +9,14 @@ import { load } from 'js-yaml';
 import { envSchema } from '../../apps/api/src/config/env.schema';
 import { createTestDatabase, databaseKinds, type DatabaseKind } from '../helpers/databases';
 import { Http } from '../helpers/http';
-<<<<<<< HEAD
-import { ensureBuilt, MAIN_JS, PRODUCTION_ENV, ROOT, spawnBuiltApp } from './helpers/built-app';
-=======
-import { ensureBuilt, MAIN_JS, ROOT, spawnBuiltApp, START_COMMAND } from './helpers/built-app';
->>>>>>> speed
+import {
+  ensureBuilt,
+  MAIN_JS,
+  PRODUCTION_ENV,
+  ROOT,
+  spawnBuiltApp,
+  START_COMMAND,
+} from './helpers/built-app';
 
 const run = promisify(execFile);
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
