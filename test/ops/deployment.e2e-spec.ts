@@ -93,6 +93,8 @@ describe('deployment files', () => {
     const compose = load(read('docker-compose.yml')) as { services: Record<string, any> };
     const { db, migrate, api } = compose.services;
     expect(db.image).toBe('mysql:8.4');
+    // The migration user is not root: creating triggers with binary logging on needs this.
+    expect(db.command).toEqual(['--log-bin-trust-function-creators=1']);
     expect(db.healthcheck.test.join(' ')).toMatch(/mysqladmin ping -h 127\.0\.0\.1 --protocol=tcp/);
     expect(db.volumes).toEqual(['dbdata:/var/lib/mysql']);
     expect(migrate.command).toEqual(['npm', 'run', 'migration:run']);
