@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 import {
+  DELTA_TABLES,
   dropTriggers,
   fillReads,
   reportTriggers,
@@ -42,23 +43,39 @@ export class ReportAggregates1768500000000 implements MigrationInterface {
       `CREATE TABLE IF NOT EXISTS report_slots (slot ${int} NOT NULL, level VARCHAR(2) NOT NULL, ` +
         `${counts.join(', ')}, PRIMARY KEY (slot, level))`,
     );
+    const durationColumns =
+      `day ${int} NOT NULL, metric VARCHAR(16) NOT NULL, level VARCHAR(2) NOT NULL, ` +
+      `bin ${int} NOT NULL, n ${int} NOT NULL DEFAULT 0`;
     await queryRunner.query(
-      `CREATE TABLE IF NOT EXISTS report_duration_days (day ${int} NOT NULL, metric VARCHAR(16) NOT NULL, ` +
-        `level VARCHAR(2) NOT NULL, bin ${int} NOT NULL, n ${int} NOT NULL DEFAULT 0, ` +
+      `CREATE TABLE IF NOT EXISTS report_duration_days (${durationColumns}, ` +
         'PRIMARY KEY (day, metric, level, bin))',
+    );
+    // The changes not yet folded into the two tables above (MySQL's triggers write here).
+    const id =
+      dialect === 'mysql'
+        ? 'id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY'
+        : 'id INTEGER PRIMARY KEY AUTOINCREMENT';
+    await queryRunner.query(
+      `CREATE TABLE IF NOT EXISTS report_slot_deltas (${id}, slot ${int} NOT NULL, ` +
+        `level VARCHAR(2) NOT NULL, ${counts.join(', ')})`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE IF NOT EXISTS report_duration_deltas (${id}, ${durationColumns})`,
     );
     // Triggers, then the fill. On SQLite both happen under the migration's write lock. MySQL
     // commits DDL at once: a write by an older instance during the fill would count twice, so
     // upgrade with the old version stopped (migrations run once, before the app serves).
     for (const statement of dropTriggers()) await queryRunner.query(statement);
-    await queryRunner.query('DELETE FROM report_slots');
-    await queryRunner.query('DELETE FROM report_duration_days');
+    for (const table of ['report_slots', 'report_duration_days', ...Object.values(DELTA_TABLES)]) {
+      await queryRunner.query(`DELETE FROM ${table}`);
+    }
     for (const statement of reportTriggers(dialect)) await queryRunner.query(statement);
     await fill(queryRunner, dialect);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const statement of dropTriggers()) await queryRunner.query(statement);
+    for (const table of Object.values(DELTA_TABLES)) await queryRunner.query(`DROP TABLE ${table}`);
     await queryRunner.query('DROP TABLE report_duration_days');
     await queryRunner.query('DROP TABLE report_slots');
   }

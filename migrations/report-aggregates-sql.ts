@@ -135,14 +135,26 @@ function eventShares(dialect: Dialect): Share[] {
   ];
 }
 
-/** Adds `delta` to the share's counter of row `r` where `condition` holds: an upsert. */
+/**
+ * Where MySQL's triggers write: one row per change, never an update of a shared counter. An
+ * upsert would hold the (slot, level) counter's row lock from the ticket's INSERT to its COMMIT,
+ * so every creation of the same quarter hour and level would wait for the one before it; the
+ * report compaction job (apps/api/src/reports/report-compaction.service.ts) folds these rows
+ * into the aggregates. SQLite has one writer at a time anyway: there the triggers upsert.
+ */
+export const DELTA_TABLES = {
+  report_slots: 'report_slot_deltas',
+  report_duration_days: 'report_duration_deltas',
+} as const;
+
+/** Adds `delta` to the share's counter of row `r` where `condition` holds. */
 function upsert(dialect: Dialect, share: Share, r: string, delta: 1 | -1, condition: string) {
   const columns = [...share.keys, share.column].join(', ');
   const values = [...share.values(r), String(delta)].join(', ');
   if (dialect === 'mysql') {
     return (
-      `IF ${condition} THEN INSERT INTO ${share.table} (${columns}) VALUES (${values}) ` +
-      `ON DUPLICATE KEY UPDATE ${share.column} = ${share.column} + (${delta}); END IF;`
+      `IF ${condition} THEN INSERT INTO ${DELTA_TABLES[share.table]} (${columns}) ` +
+      `VALUES (${values}); END IF;`
     );
   }
   return (

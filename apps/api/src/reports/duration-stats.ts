@@ -76,8 +76,10 @@ export class DurationStats {
     const [days, ...edgeRows] = await Promise.all([
       this.sql.query<{ metric: string; level: string; bin: number | string; n: number | string }>(
         `SELECT metric, level, bin, SUM(n) AS n FROM report_duration_days
+          WHERE day >= ? AND day < ? GROUP BY metric, level, bin
+          UNION ALL SELECT metric, level, bin, SUM(n) AS n FROM report_duration_deltas
           WHERE day >= ? AND day < ? GROUP BY metric, level, bin`,
-        [firstDay, endDay],
+        [firstDay, endDay, firstDay, endDay],
       ),
       ...edges.map(([from, to]) =>
         this.sql.query<Record<'level' | SlaMetric, number | string | null>>(

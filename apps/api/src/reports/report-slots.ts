@@ -14,18 +14,24 @@ interface SlotRow {
   resolution_breaches: number | string;
 }
 
+const SLOT_COLUMNS = `slot, level, created, resolved, escalations, overrides,
+  first_response_breaches, resolution_breaches`;
+
 /**
- * The range's rows of `report_slots` (kept by triggers, migration 1768500000000): created and
- * resolved per slot and level at creation; escalations, overrides and breaches (by due slot).
+ * The range's rows of `report_slots` (kept by triggers, migration 1768500000000), and of the
+ * changes not yet folded into it (`report_slot_deltas`, MySQL): created and resolved per slot
+ * and level at creation; escalations, overrides and breaches (by due slot). A slot may come
+ * more than once; every figure is a sum.
  */
 export async function slotsOf(
   sql: ReportSql,
   range: ReportRange,
 ): Promise<Omit<SummaryInputs, 'backlogAtStart' | 'durations'>> {
+  const slots = [range.startMs / SLOT_MS, range.endMs / SLOT_MS];
   const rows = await sql.query<SlotRow>(
-    `SELECT slot, level, created, resolved, escalations, overrides, first_response_breaches,
-        resolution_breaches FROM report_slots WHERE slot >= ? AND slot < ?`,
-    [range.startMs / SLOT_MS, range.endMs / SLOT_MS],
+    `SELECT ${SLOT_COLUMNS} FROM report_slots WHERE slot >= ? AND slot < ?
+      UNION ALL SELECT ${SLOT_COLUMNS} FROM report_slot_deltas WHERE slot >= ? AND slot < ?`,
+    [...slots, ...slots],
   );
   const inputs: Omit<SummaryInputs, 'backlogAtStart' | 'durations'> = {
     created: [],

@@ -58,13 +58,15 @@ export class ReportsService {
 
   /**
    * Created before `ms` and not resolved (for good) before it, by level at creation: what the
-   * slots before it add up to.
+   * slots before it add up to, with the changes not yet folded into them.
    */
   private async backlogAt(ms: number): Promise<PerLevel> {
     const rows = await this.sql.query<{ level: string; n: number | string }>(
       `SELECT level, SUM(created) - SUM(resolved) AS n FROM report_slots WHERE slot < ?
-        GROUP BY level`,
-      [ms / SLOT_MS],
+        GROUP BY level
+        UNION ALL SELECT level, SUM(created) - SUM(resolved) AS n FROM report_slot_deltas
+        WHERE slot < ? GROUP BY level`,
+      [ms / SLOT_MS, ms / SLOT_MS],
     );
     const backlog = zeroLevels();
     for (const row of rows) if (isLevel(row.level)) backlog[row.level] += Number(row.n);
