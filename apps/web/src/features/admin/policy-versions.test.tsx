@@ -7,7 +7,13 @@ import { ACTIVE } from '../../test/policy-fixtures';
 import { renderWithProviders, signedInSession, stubFetch } from '../../test/render';
 import { PolicyVersions } from './policy-versions';
 
-const ADMIN = { id: 1, username: 'ada', role: 'admin' as const, created_at: ACTIVE.created_at };
+const ADMIN = {
+  id: 1,
+  username: 'ada',
+  role: 'admin' as const,
+  created_at: ACTIVE.created_at,
+  organization: null,
+};
 
 const version = (n: number): PolicyVersion => ({
   version: n,
