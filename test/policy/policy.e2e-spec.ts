@@ -195,6 +195,7 @@ describe.each(databaseKinds())('policy versions on %s', (database) => {
       top_movers: [
         expect.objectContaining({
           id: minor,
+          title: 'Typo',
           from_rank: 2,
           to_rank: 1,
           from_level: 'P3',
@@ -204,6 +205,7 @@ describe.each(databaseKinds())('policy versions on %s', (database) => {
         }),
         expect.objectContaining({
           id: urgent,
+          title: 'Down',
           from_rank: 1,
           to_rank: 2,
           from_score: 15,

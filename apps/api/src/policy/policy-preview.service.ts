@@ -7,7 +7,13 @@ import {
   type PriorityLevel,
   type PriorityWeights,
 } from '@app/priority';
-import { compileSlaPolicy, isSlaBreached, type SlaFacts, type SlaPolicy } from '@app/sla';
+import {
+  compileSlaPolicy,
+  isSlaBreached,
+  type PauseInterval,
+  type SlaFacts,
+  type SlaPolicy,
+} from '@app/sla';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -20,14 +26,16 @@ import { PolicyPreviewDto } from './dto/policy-preview.dto';
 import type { PreviewPolicyDto } from './dto/update-policy.dto';
 import { assertValidCandidate } from './policy-problems';
 
-type PreviewRow = PreviewTicket & { sla: Omit<SlaFacts, 'level'> };
+/** A ticket for previewPolicy that is its own SLA facts (one object fewer per ticket). */
+type PreviewRow = PreviewTicket & Omit<SlaFacts, 'level'>;
+
+const NO_PAUSES: readonly PauseInterval[] = Object.freeze([]);
 
 /** A DATETIME as the drivers return it: mysql2 a Date (UTC), better-sqlite3 UTC text. */
 type SqlInstant = Date | string;
 
 interface ActiveRow {
   id: number | string;
-  title: string | null;
   issue_type: IssueType;
   customer_type: CustomerType;
   impact: number | string;
@@ -40,10 +48,11 @@ interface ActiveRow {
 
 /**
  * Only the columns the what-if reads, as plain rows: hydrating 100,000 Ticket entities (and
- * their JSON) took longer than all the scoring.
+ * their JSON) took longer than all the scoring. Titles are read for the movers only: under the
+ * app's 128 MB heap every string kept per ticket costs garbage-collection time.
  */
 const ACTIVE_ROWS =
-  'SELECT id, title, issue_type, customer_type, impact, created_at, priority_override_level, ' +
+  'SELECT id, issue_type, customer_type, impact, created_at, priority_override_level, ' +
   'first_response_at, first_resolved_at, sla_pauses FROM tickets ' +
   `WHERE status IN (${ACTIVE_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
@@ -72,7 +81,19 @@ export class PolicyPreviewService {
     const breachedThen = dto.sla ? breachedUnder(dto.sla, now) : breachedNow;
     const before: PreviewSide = { weights, breached: breachedNow };
     const after: PreviewSide = { weights: dto.weights ?? weights, breached: breachedThen };
-    return PolicyPreviewDto.from(previewPolicy(rows, before, after, now));
+    const result = previewPolicy(rows, before, after, now);
+    const titles = await this.titlesOf(result.topMovers.map((mover) => mover.id));
+    for (const mover of result.topMovers) mover.title = titles.get(mover.id) ?? null;
+    return PolicyPreviewDto.from(result);
+  }
+
+  private async titlesOf(ids: number[]): Promise<Map<number, string | null>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: number | string; title: string | null }[] = await this.dataSource.query(
+      `SELECT id, title FROM tickets WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    return new Map(rows.map((row) => [Number(row.id), row.title]));
   }
 
   /** The what-if of weights alone (POST /admin/policy/learn's `preview`). */
@@ -88,7 +109,7 @@ export class PolicyPreviewService {
       const createdAt = toMs(row.created_at);
       tickets[i] = {
         id: Number(row.id),
-        title: row.title,
+        title: null,
         facts: {
           issueType: row.issue_type,
           customerType: row.customer_type,
@@ -96,12 +117,10 @@ export class PolicyPreviewService {
           createdAt: new Date(createdAt),
         },
         overrideLevel: row.priority_override_level,
-        sla: {
-          createdAt,
-          firstResponseAt: row.first_response_at === null ? null : toMs(row.first_response_at),
-          firstResolvedAt: row.first_resolved_at === null ? null : toMs(row.first_resolved_at),
-          pauses: parsePauses(row.sla_pauses),
-        },
+        createdAt,
+        firstResponseAt: row.first_response_at === null ? null : toMs(row.first_response_at),
+        firstResolvedAt: row.first_resolved_at === null ? null : toMs(row.first_resolved_at),
+        pauses: row.sla_pauses === null ? NO_PAUSES : parsePauses(row.sla_pauses),
       };
     }
     return tickets;
@@ -111,5 +130,5 @@ export class PolicyPreviewService {
 function breachedUnder(policy: SlaPolicy, now: Date): PreviewSide['breached'] {
   const compiled = compileSlaPolicy(policy);
   const at = now.getTime();
-  return (ticket, level) => isSlaBreached((ticket as PreviewRow).sla, level, compiled, at);
+  return (ticket, level) => isSlaBreached(ticket as PreviewRow, level, compiled, at);
 }

@@ -51,11 +51,17 @@ export interface DueRow {
   stored: (string | number | null)[];
 }
 
-/** A stored value in the form `DERIVED` gives it (mysql2 returns BIGINT as text, DATETIME as a Date). */
+const NUMBERS = new Set(['priority_score', 'queue_key', 'sla_due_key']);
+
+/**
+ * A stored value in the form `DERIVED` gives it (mysql2 returns BIGINT as text and DATETIME as a
+ * Date); every derived column but the numbers and the level is a DATETIME.
+ */
 function storedValue(name: string, value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
-  if (name.endsWith('_at')) return sqlDateTime(toDate(value as Date | string));
-  return name === 'priority_level' ? (value as string) : Number(value);
+  if (NUMBERS.has(name)) return Number(value);
+  if (name === 'priority_level') return value as string;
+  return sqlDateTime(toDate(value as Date | string));
 }
 
 const ACTIVE = ACTIVE_STATUSES.map((status) => `'${status}'`).join(', ');

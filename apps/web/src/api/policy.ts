@@ -5,8 +5,17 @@ import type { PolicyCandidate, PolicyWeights, SlaPolicy } from './types';
 
 export const getPolicy = (signal?: AbortSignal) => unwrap(api.GET('/admin/policy', { signal }));
 
-export const listPolicyVersions = (signal?: AbortSignal) =>
-  unwrap(api.GET('/admin/policy/versions', { params: { query: { limit: 100 } }, signal }));
+/** Versions per request: the most the API serves in one page. */
+export const VERSIONS_PAGE_SIZE = 100;
+
+/** One page of the versions, newest first; pages start at 1. */
+export const listPolicyVersions = (page: number, signal?: AbortSignal) =>
+  unwrap(
+    api.GET('/admin/policy/versions', {
+      params: { query: { page, limit: VERSIONS_PAGE_SIZE } },
+      signal,
+    }),
+  );
 
 export const savePolicy = (body: { weights: PolicyWeights; sla: SlaPolicy; reason: string }) =>
   unwrap(api.PUT('/admin/policy', { body }));

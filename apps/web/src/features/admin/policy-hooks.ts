@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import * as policy from '../../api/policy';
 
@@ -16,10 +16,19 @@ export function useActivePolicy() {
   });
 }
 
+/**
+ * Every version, a page at a time ("Load older versions"); a next page exists while fewer than
+ * `total` have been loaded. A save or an activation refetches from the first page.
+ */
 export function usePolicyVersions() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: policyKeys.versions,
-    queryFn: ({ signal }) => policy.listPolicyVersions(signal),
+    queryFn: ({ pageParam, signal }) => policy.listPolicyVersions(pageParam, signal),
+    initialPageParam: 1,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((sum, page) => sum + page.versions.length, 0);
+      return last.versions.length > 0 && loaded < last.total ? last.page + 1 : undefined;
+    },
   });
 }
 

@@ -64,28 +64,56 @@ function VersionRow({ version, active }: { version: PolicyVersion; active: Activ
   );
 }
 
+/** The loaded pages as one list; a version saved meanwhile shifts pages, so one may repeat. */
+function uniqueVersions(pages: { versions: PolicyVersion[] }[]): PolicyVersion[] {
+  const byVersion = new Map<number, PolicyVersion>();
+  for (const v of pages.flatMap((page) => page.versions)) {
+    if (!byVersion.has(v.version)) byVersion.set(v.version, v);
+  }
+  return [...byVersion.values()];
+}
+
 /** Every version, newest first, each with what it would change against the one in force. */
 export function PolicyVersions({ active }: { active: ActivePolicy }) {
   const versions = usePolicyVersions();
-  if (versions.error) return <ErrorMessage problem={problemFrom(versions.error)} />;
-  if (!versions.data) return null;
+  if (!versions.data) {
+    return versions.error ? <ErrorMessage problem={problemFrom(versions.error)} /> : null;
+  }
+  const list = uniqueVersions(versions.data.pages);
+  const total = versions.data.pages.at(-1)?.total ?? list.length;
   return (
-    <div className="table-wrap">
-      <table className="policy-versions" aria-label="Policy versions">
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Against the one in force</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.data.versions.map((v) => (
-            <VersionRow key={v.version} version={v} active={active} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <div className="table-wrap">
+        <table className="policy-versions" aria-label="Policy versions">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Against the one in force</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((v) => (
+              <VersionRow key={v.version} version={v} active={active} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted" role="status">
+        {list.length} of {total} versions shown
+      </p>
+      <ErrorMessage problem={versions.error ? problemFrom(versions.error) : undefined} />
+      {versions.hasNextPage && (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={versions.isFetchingNextPage}
+          onClick={() => void versions.fetchNextPage()}
+        >
+          Load older versions
+        </button>
+      )}
+    </>
   );
 }
