@@ -62,6 +62,18 @@ export class AppProcess {
     return this.maxRssBytes / 1024 / 1024;
   }
 
+  /** CPU time (user + system) the app has used so far, from /proc (Linux, 100 ticks a second). */
+  cpuMs(): number {
+    try {
+      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return 0;
+    }
+  }
+
   /** Highest RSS seen so far, then starts a new window (to tell which phase peaked). */
   takeWindowMb(): number {
     const peak = this.windowBytes / 1024 / 1024;

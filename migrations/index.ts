@@ -14,6 +14,7 @@ import { AuditTrail1768300000002 } from './1768300000002-AuditTrail';
 import { Organizations1768300000003 } from './1768300000003-Organizations';
 import { SetupTokens1768300000004 } from './1768300000004-SetupTokens';
 import { Webhooks1768400000000 } from './1768400000000-Webhooks';
+import { ReportAggregates1768500000000 } from './1768500000000-ReportAggregates';
 
 /** Every migration, in order. An explicit list works the same from tsc output, ts-node and jest. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Organizations1768300000003,
   SetupTokens1768300000004,
   Webhooks1768400000000,
+  ReportAggregates1768500000000,
 ];

@@ -17,6 +17,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const ROOT = resolve(__dirname, '../../..');
 /** The start command of the image: `node` on the compiled main, never npm. */
 export const MAIN_JS = 'dist/apps/api/apps/api/src/main.js';
+
+/** What a production start needs; tests add their database and what they examine. */
+export const PRODUCTION_ENV: Readonly<Record<string, string>> = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
+  BCRYPT_COST: '4',
+  METRICS_PUBLIC: 'true',
+};
 /**
  * How production starts the app: `npm run start:prod`, word for word the image's CMD (the
  * deployment test checks both), heap limits included (docs/operations.md). These tests start it

@@ -1,16 +1,11 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { rangeProblems, reportRange, type ReportRange } from './report-range';
+import { rangeProblems, reportRange, SLOT_MS, type ReportRange } from './report-range';
+import { slotsOf } from './report-slots';
 import { isLevel, ReportSql, zeroLevels, type PerLevel } from './report-sql';
 import { DurationStats } from './duration-stats';
-import {
-  buildSummary,
-  SLA_METRICS,
-  type SlaMetric,
-  type Summary,
-  type TicketOutcome,
-} from './summary';
+import { buildSummary, type SlaMetric, type Summary, type TicketOutcome } from './summary';
 import type { SummaryQuery } from './dto/summary.query';
 import type { AgentsQuery } from './dto/agents.query';
 import { agentRows, type AgentReportRow } from './agents-report';
@@ -26,9 +21,9 @@ interface OutcomeRow {
 }
 
 /**
- * The support lead's figures, computed from the tickets and their history on demand. Every
- * query reads an index range (see docs/reports.md); grouping happens per 15-minute UTC slot in
- * the database and per local day or week here, so any time zone is exact.
+ * The support lead's figures. The summary reads the aggregates the database keeps per 15-minute
+ * UTC slot and per day (migration 1768500000000, docs/reports.md) and sums slots into local
+ * days or weeks here, so any time zone is exact; the agents' report reads an index range.
  */
 @Injectable()
 export class ReportsService {
@@ -42,25 +37,12 @@ export class ReportsService {
 
   async summary(query: SummaryQuery): Promise<Summary> {
     const range = this.rangeOf(query.from, query.to, query.bucket, query.tz);
-    const [created, resolved, escalations, overrides, breaches, backlogAtStart, durations] =
-      await Promise.all([
-        this.levelSlots('created_at', range),
-        this.levelSlots('resolved_at', range),
-        this.eventSlots('level_raised', range),
-        this.eventSlots('priority_overridden', range),
-        this.breachDueTimes(range),
-        this.backlogAt(range.startMs),
-        this.durations.of(range),
-      ]);
-    return buildSummary(range, {
-      created,
-      resolved,
-      escalations,
-      overrides,
-      breaches,
-      backlogAtStart,
-      durations,
-    });
+    const [slots, backlogAtStart, durations] = await Promise.all([
+      slotsOf(this.sql, range),
+      this.backlogAt(range.startMs),
+      this.durations.of(range),
+    ]);
+    return buildSummary(range, { ...slots, backlogAtStart, durations });
   }
 
   async agents(query: AgentsQuery): Promise<{ agents: AgentReportRow[] }> {
@@ -74,53 +56,18 @@ export class ReportsService {
     return reportRange(from, to, bucket, tz);
   }
 
-  private async levelSlots(column: 'created_at' | 'resolved_at', range: ReportRange) {
-    const rows = await this.sql.query<{ slot: number | string; level: string; n: number | string }>(
-      `SELECT ${this.sql.slot(column)} AS slot, created_level AS level, COUNT(*) AS n FROM tickets
-        WHERE ${column} >= ? AND ${column} < ? GROUP BY ${this.sql.slot(column)}, created_level`,
-      [this.sql.at(range.startMs), this.sql.at(range.endMs)],
-    );
-    return rows.flatMap((r) =>
-      isLevel(r.level) ? [{ slot: Number(r.slot), level: r.level, n: Number(r.n) }] : [],
-    );
-  }
-
-  private async eventSlots(type: string, range: ReportRange) {
-    const rows = await this.sql.query<{ slot: number | string; n: number | string }>(
-      `SELECT ${this.sql.slot('created_at')} AS slot, COUNT(*) AS n FROM ticket_events
-        WHERE type = ? AND created_at >= ? AND created_at < ? GROUP BY ${this.sql.slot('created_at')}`,
-      [type, this.sql.at(range.startMs), this.sql.at(range.endMs)],
-    );
-    return rows.map((r) => ({ slot: Number(r.slot), n: Number(r.n) }));
-  }
-
-  /** A breach is recorded at or after its due instant, so events from the start on hold them all. */
-  private async breachDueTimes(range: ReportRange) {
-    const rows = await this.sql.query<{ data: string }>(
-      `SELECT data FROM ticket_events WHERE type = 'sla_breached' AND created_at >= ?`,
-      [this.sql.at(range.startMs)],
-    );
-    return rows.flatMap((row) => {
-      const data = JSON.parse(row.data) as { metric?: SlaMetric; due_at?: string };
-      const dueMs = data.due_at ? Date.parse(data.due_at) : NaN;
-      return SLA_METRICS.includes(data.metric!) && dueMs < range.endMs
-        ? [{ dueMs, metric: data.metric! }]
-        : [];
-    });
-  }
-
-  /** Created before `ms` and not resolved (for good) before it, by level at creation. */
+  /**
+   * Created before `ms` and not resolved (for good) before it, by level at creation: what the
+   * slots before it add up to.
+   */
   private async backlogAt(ms: number): Promise<PerLevel> {
-    const count = (column: string) =>
-      this.sql.query<{ level: string; n: number | string }>(
-        `SELECT created_level AS level, COUNT(*) AS n FROM tickets WHERE ${column} < ?
-          GROUP BY created_level`,
-        [this.sql.at(ms)],
-      );
-    const [created, resolved] = await Promise.all([count('created_at'), count('resolved_at')]);
+    const rows = await this.sql.query<{ level: string; n: number | string }>(
+      `SELECT level, SUM(created) - SUM(resolved) AS n FROM report_slots WHERE slot < ?
+        GROUP BY level`,
+      [ms / SLOT_MS],
+    );
     const backlog = zeroLevels();
-    for (const row of created) if (isLevel(row.level)) backlog[row.level] += Number(row.n);
-    for (const row of resolved) if (isLevel(row.level)) backlog[row.level] -= Number(row.n);
+    for (const row of rows) if (isLevel(row.level)) backlog[row.level] += Number(row.n);
     return backlog;
   }
 

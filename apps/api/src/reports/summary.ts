@@ -28,8 +28,8 @@ export interface SummaryInputs {
   /** Level rises by aging, and overrides, per slot. */
   escalations: { slot: number; n: number }[];
   overrides: { slot: number; n: number }[];
-  /** Breach events: their target's due instant, and which target. */
-  breaches: { dueMs: number; metric: SlaMetric }[];
+  /** Breaches per slot of their target's due instant, and which target. */
+  breaches: { slot: number; metric: SlaMetric; n: number }[];
   /** Active tickets at the range's start, by level at creation. */
   backlogAtStart: PerLevel;
   /** Over the tickets created in the range. */
@@ -59,7 +59,7 @@ export interface Summary {
   };
 }
 
-/** Puts the slot counts, events and outcomes of a range into its buckets; pure. */
+/** Puts the slot counts and outcomes of a range into its buckets; pure. */
 export function buildSummary(range: ReportRange, inputs: SummaryInputs): Summary {
   const buckets = range.buckets.map((bucket): SummaryBucket => ({
     start: bucket.start,
@@ -75,10 +75,7 @@ export function buildSummary(range: ReportRange, inputs: SummaryInputs): Summary
   for (const { slot, level, n } of inputs.resolved) at(slot * SLOT_MS)!.resolved[level] += n;
   for (const { slot, n } of inputs.escalations) at(slot * SLOT_MS)!.escalations += n;
   for (const { slot, n } of inputs.overrides) at(slot * SLOT_MS)!.overrides += n;
-  for (const { dueMs, metric } of inputs.breaches) {
-    const bucket = at(dueMs);
-    if (bucket) bucket.sla_breaches[metric]++;
-  }
+  for (const { slot, metric, n } of inputs.breaches) at(slot * SLOT_MS)!.sla_breaches[metric] += n;
   const running = { ...inputs.backlogAtStart };
   for (const bucket of buckets) {
     for (const level of PRIORITY_LEVELS) {
