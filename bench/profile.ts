@@ -70,6 +70,8 @@ async function profileCase(name: string) {
   out(
     `busy CPU in the profile: ${(summary.totalMs / 1000).toFixed(1)} s (${name === 'start' ? 'start-up and shutdown' : 'the measured window only'})`,
   );
+  out('\n### self time by layer');
+  summary.selfByLayer.forEach((line) => out(pct(line)));
   out('\n### self time by package');
   summary.selfByPackage.forEach((line) => out(pct(line)));
   out('\n### self time by function');

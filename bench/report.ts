@@ -244,7 +244,7 @@ export function renderReport(input: ReportInput): string {
     `Written by \`npm run bench\` on ${new Date().toISOString()} (whole run ${n(input.totalSeconds / 60, 1)} min). ` +
       `Every figure and its ceiling come from the same run (the three page reads take turns in 2 s slices so they share the background load): autocannon, ${CONNECTIONS} connections (login: ${LOGIN_CONNECTIONS}, for twice as long), ${input.seconds} s per figure, ` +
       `the built app in a child process started as \`npm run start:prod\` starts it (\`node ${PRODUCTION_NODE_FLAGS.join(' ')}\`, read from package.json), with \`NODE_ENV=production\`, \`LOG_LEVEL=warn\`, \`RATE_LIMIT_ENABLED=false\`, and one webhook subscribed to \`ticket.created\` (so each creation writes its outbox row; the relay is off, \`WEBHOOK_RELAY_INTERVAL_MS=0\`). ` +
-      'Each app is measured once it has caught up with the SLA checks and re-scores due at its start; between two page turns the bench waits until the app answers `/health/live` within 50 ms.',
+      'Each app is measured once it has caught up with the SLA checks and re-scores due at its start; between two loads the bench waits until the app answers `/health/live` within 50 ms and, on MySQL, until no statement of its user still runs in the server.',
     '',
     '## Machine',
     '',

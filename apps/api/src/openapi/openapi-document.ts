@@ -41,9 +41,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return addStandardResponses(document);
 }
 
-/** Serves Swagger UI at /docs and the document at /docs-json. */
+/**
+ * Serves Swagger UI at /docs and the document at /docs-json. The document is built on the first
+ * request for it, not at start: scanning every controller and DTO took a share of the start-up
+ * CPU (docs/benchmarks.md), and the service is ready without it.
+ */
 export function setUpOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true },
   });
