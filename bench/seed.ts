@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+import { createHash } from 'node:crypto';
+
 import * as bcrypt from 'bcrypt';
 import { SingleBar, Presets } from 'cli-progress';
 import { DataSource } from 'typeorm';
@@ -65,7 +67,22 @@ export async function seedTickets(db: DataSource, config: AppConfig, options: Se
     if (options.progress) bar.update(written);
   }
   if (options.progress) bar.stop();
+  await recordSlaPolicy(db, JSON.stringify(sla.policy), now);
   return written;
+}
+
+/**
+ * The seeded SLA columns are the ones this policy gives (seed-data.ts), so the app is told it
+ * is in force already, as apps/api/src/sla/sla-policy-watch.ts records it; otherwise its first
+ * start re-checks every active ticket in one UPDATE, longer than DB_QUERY_TIMEOUT_MS on MySQL.
+ */
+async function recordSlaPolicy(db: DataSource, policy: string, now: Date): Promise<void> {
+  const fingerprint = createHash('sha256').update(policy).digest('hex');
+  await db.query("DELETE FROM app_settings WHERE name = 'sla_policy'");
+  await db.query("INSERT INTO app_settings (name, value, updated_at) VALUES ('sla_policy', ?, ?)", [
+    fingerprint,
+    sqlTime(now),
+  ]);
 }
 
 export async function openDatabase(config: AppConfig): Promise<DataSource> {
