@@ -26,4 +26,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 # node itself is PID 1 (never npm), so SIGTERM reaches the app and it drains.
-CMD ["node", "dist/apps/api/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=8", "dist/apps/api/apps/api/src/main.js"]

@@ -48,34 +48,33 @@ export async function rawBcrypt(
   return done / ((Date.now() - started) / 1000);
 }
 
+/** The statements POST /tickets runs in its transaction (apps/api/src/tickets/ticket-rows.ts). */
 const TICKET_SQL =
   'INSERT INTO tickets (issue_type, impact, customer_type, title, description, status, ' +
   'priority_score, priority_level, scored_at, created_by, created_at, updated_at, queue_key, ' +
-  'next_rescore_at, resolved_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'next_rescore_at, resolved_at, closed_at, first_resolved_at, sla_due_key, sla_breach_at, ' +
+  'sla_risk_from, sla_risk_until, sla_next_check_at, created_level, organization_id, policy_version) ' +
+  `VALUES (${Array(25).fill('?').join(', ')})`;
 const EVENT_SQL =
-  'INSERT INTO ticket_events (ticket_id, type, actor_id, actor, data, created_at) VALUES (?, ?, ?, ?, ?, ?)';
+  'INSERT INTO ticket_events (ticket_id, type, actor_id, actor, internal, data, created_at) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?)';
+const HOOKS_SQL = 'SELECT id, events FROM webhooks WHERE active = ?';
+const OUTBOX_SQL =
+  'INSERT INTO webhook_deliveries (webhook_id, event_id, type, status, attempts, ' +
+  'next_attempt_at, first_due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
 function ticketValues(userId: number): unknown[] {
   const now = sqlTime(new Date());
   const next = sqlTime(new Date(Date.now() + 3_600_000));
   const key = 1008 * 2 ** 42 + Date.now();
+  // issue, impact, customer, title, description, status, score, level, scored_at, created_by,
+  // created_at, updated_at, queue_key, next_rescore_at, resolved_at, closed_at,
+  // first_resolved_at, sla_due_key, sla_breach_at, sla_risk_from, sla_risk_until,
+  // sla_next_check_at, created_level, organization_id, policy_version
   return [
-    'critical',
-    150,
-    'enterprise',
-    'Bare insert',
-    null,
-    'open',
-    15,
-    'P1',
-    now,
-    userId,
-    now,
-    now,
-    key,
-    next,
-    null,
-    null,
+    ...['critical', 150, 'enterprise', 'Bare insert', null, 'open', 15, 'P1', now, userId],
+    ...[now, now, key, next, null, null, null, Date.now() + 3_600_000, next, next, next, next],
+    ...['P1', null, 1],
   ];
 }
 
@@ -91,12 +90,24 @@ function eventValues(ticketId: number, userId: number): unknown[] {
     score: 15,
     level: 'P1',
   });
-  return [ticketId, 'created', userId, 'bench.agent', data, sqlTime(new Date())];
+  return [ticketId, 'created', userId, 'bench.agent', 0, data, sqlTime(new Date())];
 }
 
+function outboxValues(hookId: number, eventId: number): unknown[] {
+  const at = sqlTime(new Date());
+  return [hookId, eventId, 'ticket.created', 'pending', 0, at, at, at];
+}
+
+/** The hooks a creation writes a delivery row for: those subscribed to `ticket.created`. */
+const subscribed = (hooks: { id: number; events: string }[]) =>
+  hooks.filter((hook) => (JSON.parse(hook.events) as string[]).includes('ticket.created'));
+
 export interface InsertCeiling {
-  /** A ticket and its `created` event in one transaction: the writes POST /tickets makes. */
-  ticketWithEvent: number;
+  /**
+   * What POST /tickets writes, in one transaction: the ticket, its `created` event, the read of
+   * the active webhooks and one outbox row per subscribed webhook (the bench subscribes one).
+   */
+  creation: number;
   /** One autocommit ticket row alone. */
   ticketOnly: number;
 }
@@ -109,9 +120,14 @@ export function sqliteInsertCeiling(path: string, userId: number, seconds: numbe
   db.pragma('foreign_keys = ON');
   const ticket = db.prepare(TICKET_SQL);
   const event = db.prepare(EVENT_SQL);
-  const both = db.transaction(() => {
+  const hooks = db.prepare(HOOKS_SQL);
+  const outbox = db.prepare(OUTBOX_SQL);
+  const creation = db.transaction(() => {
     const id = Number(ticket.run(...ticketValues(userId)).lastInsertRowid);
-    event.run(...eventValues(id, userId));
+    const eventId = Number(event.run(...eventValues(id, userId)).lastInsertRowid);
+    for (const hook of subscribed(hooks.all(1) as { id: number; events: string }[])) {
+      outbox.run(...outboxValues(hook.id, eventId));
+    }
   });
   const rate = (work: () => void) => {
     const started = Date.now();
@@ -124,7 +140,7 @@ export function sqliteInsertCeiling(path: string, userId: number, seconds: numbe
   };
   try {
     return {
-      ticketWithEvent: rate(() => both()),
+      creation: rate(() => creation()),
       ticketOnly: rate(() => ticket.run(...ticketValues(userId))),
     };
   } finally {
@@ -153,15 +169,18 @@ export async function mysqlInsertCeiling(
     return done / ((Date.now() - started) / 1000);
   };
   try {
-    const ticketWithEvent = await rate(async () => {
+    const creation = await rate(async () => {
       const connection = await pool.getConnection();
       try {
         await connection.beginTransaction();
-        const [result] = await connection.query(TICKET_SQL, ticketValues(userId));
-        await connection.query(
-          EVENT_SQL,
-          eventValues((result as { insertId: number }).insertId, userId),
-        );
+        const [ticket] = await connection.query(TICKET_SQL, ticketValues(userId));
+        const ticketId = (ticket as { insertId: number }).insertId;
+        const [event] = await connection.query(EVENT_SQL, eventValues(ticketId, userId));
+        const eventId = (event as { insertId: number }).insertId;
+        const [hooks] = await connection.query(HOOKS_SQL, [1]);
+        for (const hook of subscribed(hooks as { id: number; events: string }[])) {
+          await connection.query(OUTBOX_SQL, outboxValues(hook.id, eventId));
+        }
         await connection.commit();
       } finally {
         connection.release();
@@ -170,7 +189,7 @@ export async function mysqlInsertCeiling(
     const ticketOnly = await rate(async () => {
       await pool.query(TICKET_SQL, ticketValues(userId));
     });
-    return { ticketWithEvent, ticketOnly };
+    return { creation, ticketOnly };
   } finally {
     await pool.end();
   }

@@ -49,18 +49,21 @@ const median = (values: number[]) =>
 
 /**
  * Runs several loads in turns of `seconds / rounds` each, so that all of them see the same
- * background load on a shared machine; returns per load the mean rate, the median p50 and the
+ * background load on a shared machine, with `settle` between turns; returns per load the mean rate, the median p50 and the
  * highest p99 over its turns.
  */
 export async function measureInTurns(
   loads: LoadOptions[],
   seconds: number,
+  settle: () => Promise<void> = () => Promise.resolve(),
   rounds = 4,
 ): Promise<Load[]> {
   const turns: Load[][] = loads.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (const [index, options] of loads.entries()) {
       turns[index].push(await measure({ ...options, seconds: seconds / rounds }));
+      // The requests still queued in the app when a turn ends must not eat into the next one.
+      await settle();
     }
   }
   return turns.map((results) => ({
@@ -69,4 +72,17 @@ export async function measureInTurns(
     p99: Math.max(...results.map((r) => r.p99)),
     failures: results.reduce((sum, r) => sum + r.failures, 0),
   }));
+}
+
+/**
+ * Resolves once the app answers `url` within `quickMs`: the requests a load left queued in it
+ * (a closed connection does not cancel a query already running) have been worked off.
+ */
+export async function settled(url: string, quickMs = 50, limitMs = 60_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (Date.now() < until) {
+    const started = Date.now();
+    await fetch(url).catch(() => undefined);
+    if (Date.now() - started < quickMs) return;
+  }
 }

@@ -14,6 +14,14 @@ import {
   type InsertCeiling,
 } from './ceilings';
 import type { Load } from './load';
+import { POLICY_TICKETS, runPolicyCase, type PolicyCase } from './policy';
+import {
+  POLICY_END,
+  POLICY_START,
+  renderPolicySection,
+  sectionOf,
+  withSection,
+} from './policy-report';
 import { renderReport, type Ceilings, type ReportInput } from './report';
 import {
   renderReportsSection,
@@ -30,8 +38,13 @@ const SIZES = (env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
 const SECONDS = Number(env.BENCH_SECONDS ?? 8);
 const MYSQL_URL = env.BENCH_MYSQL_URL ?? env.TEST_DATABASE_URL ?? env.DATABASE_URL;
 const PORT = Number(env.BENCH_PORT ?? 3970);
-/** `queue` (pages, POST, login, ceilings) and `reports` (summary and export at the largest size). */
-const CASES = (env.BENCH_CASES ?? 'queue,reports').split(',');
+/**
+ * `queue` (pages, POST, login, ceilings), `reports` (summary and export at the largest size) and
+ * `policy` (preview and re-score at 100,000 active tickets, on a database of its own).
+ */
+const CASES = (env.BENCH_CASES ?? 'queue,reports,policy').split(',');
+/** The cases that run on each of BENCH_SIZES. */
+const SIZED = CASES.includes('queue') || CASES.includes('reports');
 const TARGET = join(__dirname, '..', 'docs', 'benchmarks.md');
 
 const log = (message: string) => process.stdout.write(`[bench] ${message}\n`);
@@ -56,7 +69,7 @@ async function main() {
   const skipped: string[] = [];
   const reports: ReportsCase[] = [];
   let bcryptCost = 12;
-  for (const engine of ENGINES) {
+  for (const engine of SIZED ? ENGINES : []) {
     for (const size of SIZES) {
       log(`${engine}, ${size} tickets: preparing`);
       let database: BenchDatabase;
@@ -99,6 +112,7 @@ async function main() {
       }
     }
   }
+  const policy = CASES.includes('policy') ? await policyCases(skipped) : [];
   const previous = existsSync(TARGET) ? readFileSync(TARGET, 'utf8') : '';
   let markdown = previous;
   if (CASES.includes('queue')) {
@@ -117,10 +131,40 @@ async function main() {
       `BENCH_SIZES=${SIZES.join(',')} TEST_DATABASE_URL=mysql://user:pass@127.0.0.1:3306/tps_dev npm run bench`;
     markdown = withReportsSection(markdown, renderReportsSection(reports, command, new Date()));
   }
+  // Any run keeps the policy section of the last policy run, or writes its own.
+  const keptPolicy = sectionOf(previous, POLICY_START, POLICY_END);
+  const policySection =
+    policy.length > 0
+      ? renderPolicySection(
+          policy,
+          `BENCH_CASES=policy BENCH_ENGINES=${ENGINES.join(',')} npm run bench`,
+          new Date(),
+        )
+      : keptPolicy;
+  if (policySection) markdown = withSection(markdown, policySection, POLICY_START, POLICY_END);
   // Formatted like every other file, so `prettier --check .` stays green after a run.
   const options = await resolveConfig(TARGET);
   writeFileSync(TARGET, await format(markdown, { ...options, filepath: TARGET }));
   log(`wrote docs/benchmarks.md in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+}
+
+async function policyCases(skipped: string[]): Promise<PolicyCase[]> {
+  const cases: PolicyCase[] = [];
+  for (const engine of ENGINES) {
+    log(`${engine}, policy case at ${POLICY_TICKETS} active tickets: preparing`);
+    try {
+      const database = await prepareDatabase(engine, POLICY_TICKETS, MYSQL_URL);
+      const result = await runPolicyCase(database, PORT);
+      cases.push(result);
+      log(
+        `  preview: ${JSON.stringify(result.preview)}; re-score: ${JSON.stringify(result.rescore)}`,
+      );
+    } catch (error) {
+      skipped.push(`policy on ${engine}: ${(error as Error).message}`);
+      log(`  skipped: ${(error as Error).message}`);
+    }
+  }
+  return cases;
 }
 
 async function queueReport(

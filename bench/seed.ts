@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 
-import { createHash } from 'node:crypto';
-
 import * as bcrypt from 'bcrypt';
+import { createHash } from 'node:crypto';
 import { SingleBar, Presets } from 'cli-progress';
 import { DataSource } from 'typeorm';
 
@@ -67,21 +66,24 @@ export async function seedTickets(db: DataSource, config: AppConfig, options: Se
     if (options.progress) bar.update(written);
   }
   if (options.progress) bar.stop();
-  await recordSlaPolicy(db, JSON.stringify(sla.policy), now);
+  await recordSlaPolicy(db, config);
   return written;
 }
 
 /**
- * The seeded SLA columns are the ones this policy gives (seed-data.ts), so the app is told it
- * is in force already, as apps/api/src/sla/sla-policy-watch.ts records it; otherwise its first
- * start re-checks every active ticket in one UPDATE, longer than DB_QUERY_TIMEOUT_MS on MySQL.
+ * Records the SLA policy the seeded columns were computed with, as the app does at its first
+ * start (apps/api/src/sla/sla-policy-watch.ts). Without it the first start takes the seed for a
+ * database written under another policy and makes every active ticket due at once: a catch-up of
+ * the whole active queue, and at a million tickets on MySQL an UPDATE past the query budget.
  */
-async function recordSlaPolicy(db: DataSource, policy: string, now: Date): Promise<void> {
-  const fingerprint = createHash('sha256').update(policy).digest('hex');
-  await db.query("DELETE FROM app_settings WHERE name = 'sla_policy'");
-  await db.query("INSERT INTO app_settings (name, value, updated_at) VALUES ('sla_policy', ?, ?)", [
+export async function recordSlaPolicy(db: DataSource, config: AppConfig): Promise<void> {
+  const policy = compileSlaPolicy(config.sla.policy).policy;
+  const fingerprint = createHash('sha256').update(JSON.stringify(policy)).digest('hex');
+  const rows: unknown[] = await db.query(`SELECT 1 FROM app_settings WHERE name = 'sla_policy'`);
+  if (rows.length > 0) return;
+  await db.query(`INSERT INTO app_settings (name, value, updated_at) VALUES ('sla_policy', ?, ?)`, [
     fingerprint,
-    sqlTime(now),
+    sqlTime(new Date()),
   ]);
 }
 

@@ -36,18 +36,23 @@ export class ReportAggregates1768500000000 implements MigrationInterface {
     const dialect = dialectOf(queryRunner);
     const int = dialect === 'mysql' ? 'INT' : 'INTEGER';
     const counts = SLOT_COUNTS.map((name) => `${name} ${int} NOT NULL DEFAULT 0`);
+    // MySQL commits each DDL statement: an attempt stopped half-way (error 1419 when the user may
+    // not create triggers, docs/operations.md) leaves tables behind, so a retry starts over.
     await queryRunner.query(
-      `CREATE TABLE report_slots (slot ${int} NOT NULL, level VARCHAR(2) NOT NULL, ` +
+      `CREATE TABLE IF NOT EXISTS report_slots (slot ${int} NOT NULL, level VARCHAR(2) NOT NULL, ` +
         `${counts.join(', ')}, PRIMARY KEY (slot, level))`,
     );
     await queryRunner.query(
-      `CREATE TABLE report_duration_days (day ${int} NOT NULL, metric VARCHAR(16) NOT NULL, ` +
+      `CREATE TABLE IF NOT EXISTS report_duration_days (day ${int} NOT NULL, metric VARCHAR(16) NOT NULL, ` +
         `level VARCHAR(2) NOT NULL, bin ${int} NOT NULL, n ${int} NOT NULL DEFAULT 0, ` +
         'PRIMARY KEY (day, metric, level, bin))',
     );
     // Triggers, then the fill. On SQLite both happen under the migration's write lock. MySQL
     // commits DDL at once: a write by an older instance during the fill would count twice, so
     // upgrade with the old version stopped (migrations run once, before the app serves).
+    for (const statement of dropTriggers()) await queryRunner.query(statement);
+    await queryRunner.query('DELETE FROM report_slots');
+    await queryRunner.query('DELETE FROM report_duration_days');
     for (const statement of reportTriggers(dialect)) await queryRunner.query(statement);
     await fill(queryRunner, dialect);
   }

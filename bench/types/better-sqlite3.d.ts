@@ -2,6 +2,7 @@ declare module 'better-sqlite3' {
   interface Statement {
     run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
     get(...params: unknown[]): unknown;
+    all(...params: unknown[]): unknown[];
   }
   class Database {
     constructor(path: string);

@@ -9,16 +9,17 @@ import { load } from 'js-yaml';
 import { envSchema } from '../../apps/api/src/config/env.schema';
 import { createTestDatabase, databaseKinds, type DatabaseKind } from '../helpers/databases';
 import { Http } from '../helpers/http';
-import { ensureBuilt, MAIN_JS, ROOT, spawnBuiltApp } from './helpers/built-app';
+import {
+  ensureBuilt,
+  MAIN_JS,
+  PRODUCTION_ENV,
+  ROOT,
+  spawnBuiltApp,
+  START_COMMAND,
+} from './helpers/built-app';
 
 const run = promisify(execFile);
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
-  BCRYPT_COST: '4',
-  METRICS_PUBLIC: 'true',
-};
 
 /** Dockerfile instructions, continuation lines joined. */
 function instructions(dockerfile: string): Array<{ op: string; args: string }> {
@@ -57,7 +58,10 @@ describe('deployment files', () => {
     );
     expect(existsSync(join(ROOT, 'dist/web/index.html'))).toBe(true);
     const cmd = steps.filter((s) => s.op === 'CMD').pop()!;
-    expect(JSON.parse(cmd.args)).toEqual(['node', MAIN_JS]);
+    // The image starts node exactly as `npm run start:prod` (and these tests) do, flags included.
+    expect(START_COMMAND[0]).toBe('node');
+    expect(START_COMMAND.at(-1)).toBe(MAIN_JS);
+    expect(JSON.parse(cmd.args)).toEqual(START_COMMAND);
     expect(existsSync(join(ROOT, MAIN_JS))).toBe(true);
     expect(steps.find((s) => s.op === 'USER')?.args).toBe('node');
     expect(steps.find((s) => s.op === 'EXPOSE')?.args).toBe('3000');
@@ -89,6 +93,8 @@ describe('deployment files', () => {
     const compose = load(read('docker-compose.yml')) as { services: Record<string, any> };
     const { db, migrate, api } = compose.services;
     expect(db.image).toBe('mysql:8.4');
+    // The migration user is not root: creating triggers with binary logging on needs this.
+    expect(db.command).toEqual(['--log-bin-trust-function-creators=1']);
     expect(db.healthcheck.test.join(' ')).toMatch(/mysqladmin ping -h 127\.0\.0\.1 --protocol=tcp/);
     expect(db.volumes).toEqual(['dbdata:/var/lib/mysql']);
     expect(migrate.command).toEqual(['npm', 'run', 'migration:run']);
@@ -128,9 +134,9 @@ describe.each(databaseKinds())('npm run migration:run, then node main.js (%s)', 
     // Rejects on a non-zero exit.
     await run('npm', ['run', 'migration:run'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...PRODUCTION, ...env },
+      env: { PATH: process.env.PATH ?? '', ...PRODUCTION_ENV, ...env },
     });
-    const app = await spawnBuiltApp({ ...PRODUCTION, ...env, DB_MIGRATIONS_RUN: 'false' });
+    const app = await spawnBuiltApp({ ...PRODUCTION_ENV, ...env, DB_MIGRATIONS_RUN: 'false' });
     try {
       await app.waitUntilReady();
       const http = new Http(app.baseUrl);

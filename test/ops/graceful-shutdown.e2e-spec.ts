@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 
 import { databaseKinds, type DatabaseKind } from '../helpers/databases';
 import { Http } from '../helpers/http';
-import { ensureBuilt, spawnBuiltApp, type BuiltApp } from './helpers/built-app';
+import { ensureBuilt, PRODUCTION_ENV, spawnBuiltApp, type BuiltApp } from './helpers/built-app';
 import { mysqlBehindProxy, type ProxiedMysql } from './helpers/mysql-behind-proxy';
 import { idleKeepAlive, RawPost } from './helpers/raw-http';
 
@@ -74,10 +74,7 @@ describe.each(databaseKinds())('SIGTERM during a burst (%s, built app)', (kind) 
 
   it('should finish every accepted request, close idle connections and exit 0', async () => {
     app = await spawnBuiltApp({
-      NODE_ENV: 'production',
-      JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
-      BCRYPT_COST: '4',
-      METRICS_PUBLIC: 'true',
+      ...PRODUCTION_ENV,
       SHUTDOWN_GRACE_MS: String(GRACE_MS),
       ...store.env,
     });

@@ -159,6 +159,14 @@ describe.each(databaseKinds())('organisations and customer tiers on %s', (databa
     expect(fetched.body.organization).toEqual(acme);
   });
 
+  it('should tell a reporter of an organisation its tier on /auth/me, and others none', async () => {
+    const me = await http.get('/auth/me', { token: ann.access });
+    expect(me.status).toBe(200);
+    expect(me.body.organization).toEqual({ ...acme, customer_type: 'enterprise' });
+    const staff = await http.get('/auth/me', { token: agent.access });
+    expect(staff.body.organization).toBeNull();
+  });
+
   it('should keep the old rule for reporters without one, and let staff choose any tier', async () => {
     expectProblem(await http.post('/tickets', FACTS, { token: ben.access }), 400);
     const free = await http.post(
@@ -219,5 +227,36 @@ describe.each(databaseKinds())('organisations and customer tiers on %s', (databa
       'user.role_changed',
     ]);
     expect((await http.get('/admin/audit/verify', adminToken())).body.intact).toBe(true);
+  });
+
+  it("should file an imported ticket for its reporter's organisation, at the row's own tier", async () => {
+    await http.patch(`/users/${ben.id}`, { organization_id: acme.id }, adminToken());
+    const row = { ...FACTS, customer_type: 'free', created_at: '2026-01-05T09:00:00.000Z' };
+    const imported = await http.post(
+      '/tickets/import',
+      {
+        tickets: [
+          { ...row, created_by: 'ben' },
+          { ...row, created_by: 'agent.a' },
+          { ...row, created_by: 'new.from.old.desk' },
+          row,
+        ],
+      },
+      adminToken(),
+    );
+    expect(imported.status).toBe(201);
+    expect(
+      imported.body.tickets.map((t: { organization: unknown; customer_type: string }) => [
+        t.organization,
+        t.customer_type,
+      ]),
+    ).toEqual([
+      [acme, 'free'],
+      [null, 'free'],
+      [null, 'free'],
+      [null, 'free'],
+    ]);
+    const fetched = await http.get(`/tickets/${imported.body.tickets[0].id}`, adminToken());
+    expect(fetched.body.organization).toEqual(acme);
   });
 });

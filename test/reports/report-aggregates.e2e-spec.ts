@@ -1,5 +1,6 @@
 import { binOf } from '../../apps/api/src/reports/duration-bins';
 import { TicketEvent } from '../../apps/api/src/ticket-events/ticket-event.entity';
+import { ReportAggregates1768500000000 } from '../../migrations/1768500000000-ReportAggregates';
 import { fragments } from '../../migrations/report-aggregates-sql';
 import { databaseKinds } from '../helpers/databases';
 import { Http } from '../helpers/http';
@@ -162,6 +163,15 @@ describe.each(databaseKinds())('report aggregates kept by triggers on %s', (db) 
     await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await dataSource.showMigrations()).toBe(true);
     await dataSource.runMigrations({ transaction: 'each' });
+    expect(await stored(q.testApp)).toEqual(want);
+    // A retry after a stop half-way (MySQL keeps the tables a failed attempt created): the
+    // migration starts over on the tables it finds, and counts nothing twice.
+    const runner = dataSource.createQueryRunner();
+    try {
+      await new ReportAggregates1768500000000().up(runner);
+    } finally {
+      await runner.release();
+    }
     expect(await stored(q.testApp)).toEqual(want);
   });
 

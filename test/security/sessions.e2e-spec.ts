@@ -121,6 +121,7 @@ describe.each(databaseKinds())('sessions on %s', (database) => {
       username: `user.${counter}`,
       role: 'reporter',
       created_at: expect.any(String),
+      organization: null,
     });
   });
 

@@ -1,11 +1,20 @@
 import fc from 'fast-check';
 
-import { previewPolicy, type PreviewSide, type PreviewTicket } from './policy-preview';
+import { queueKey } from './aging';
+import {
+  previewPolicy,
+  type PolicyPreview,
+  type PreviewMover,
+  type PreviewSide,
+  type PreviewTicket,
+} from './policy-preview';
+import { scoreTicket } from './score';
 import {
   CUSTOMER_TYPES,
   DEFAULT_WEIGHTS,
   ISSUE_TYPES,
   PRIORITY_LEVELS,
+  type PriorityLevel,
   type PriorityWeights,
 } from './weights';
 
@@ -48,6 +57,31 @@ const side = (weights: PriorityWeights, breachedAt = new Set<string>()): Preview
 });
 
 describe('previewPolicy', () => {
+  it('should give what the straightforward implementation gives', () => {
+    const breachedArb = fc.func(fc.boolean());
+    fc.assert(
+      fc.property(
+        ticketsArb,
+        weightsArb,
+        breachedArb,
+        fc.boolean(),
+        (tickets, weights, f, same) => {
+          const breached = (t: PreviewTicket, level: PriorityLevel) => f(t.id, level);
+          const before = { weights: DEFAULT_WEIGHTS, breached };
+          const after = {
+            weights,
+            breached: same ? breached : (t: PreviewTicket, l: PriorityLevel) => !breached(t, l),
+          };
+          const options = { movers: 5, pageSize: 7 };
+          const expected = referencePreview(tickets, before, after, NOW, options);
+          const result = previewPolicy(tickets, before, after, NOW, options);
+          expect(JSON.stringify(result)).toBe(JSON.stringify(expected));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('should account for every ticket exactly once', () => {
     fc.assert(
       fc.property(ticketsArb, weightsArb, (tickets, weights) => {
@@ -130,3 +164,103 @@ describe('previewPolicy', () => {
     expect([result.slaBreachedBefore, result.slaBreachedAfter]).toEqual([1, 0]);
   });
 });
+
+// The implementation before it was made fast (typed arrays, a running top list), kept as the
+// oracle of the test above: the preview's answers must not change.
+interface Placed {
+  score: number;
+  level: PriorityLevel;
+  key: number;
+  rank: number;
+}
+
+/** Scores every ticket under `weights` at `now` and numbers them in queue order (from 1). */
+function placeRef(
+  tickets: readonly PreviewTicket[],
+  weights: PriorityWeights,
+  now: Date,
+): Placed[] {
+  const placed = tickets.map((ticket) => {
+    const { score, level: computed } = scoreTicket(ticket.facts, now, weights);
+    const level = ticket.overrideLevel ?? computed;
+    return { score, level, key: queueKey(level, score, ticket.facts.createdAt), rank: 0 };
+  });
+  const order = placed.map((_, index) => index);
+  order.sort((a, b) => placed[a].key - placed[b].key || tickets[a].id - tickets[b].id);
+  order.forEach((index, position) => (placed[index].rank = position + 1));
+  return placed;
+}
+
+function firstPageRef(tickets: readonly PreviewTicket[], placed: Placed[], size: number): number[] {
+  const page: number[] = new Array<number>(Math.min(size, tickets.length));
+  placed.forEach((p, index) => {
+    if (p.rank <= size) page[p.rank - 1] = tickets[index].id;
+  });
+  return page;
+}
+
+/**
+ * What a candidate policy would do to the live queue, compared with the policy in force, both
+ * evaluated at the same instant: level changes (of the level in force: an override keeps its
+ * level), the tickets that move most in queue position, the first page before and after, and how
+ * many tickets have a breached SLA target. Pure: nothing is read or written.
+ */
+function referencePreview(
+  tickets: readonly PreviewTicket[],
+  before: PreviewSide,
+  after: PreviewSide,
+  now: Date,
+  options: { movers?: number; pageSize?: number } = {},
+): PolicyPreview {
+  const pageSize = options.pageSize ?? 10;
+  const was = placeRef(tickets, before.weights, now);
+  const will = placeRef(tickets, after.weights, now);
+  const levelChanges: Record<string, number> = {};
+  let unchanged = 0;
+  let slaBreachedBefore = 0;
+  let slaBreachedAfter = 0;
+  tickets.forEach((ticket, index) => {
+    const [from, to] = [was[index].level, will[index].level];
+    if (from === to) unchanged++;
+    else levelChanges[`${from}->${to}`] = (levelChanges[`${from}->${to}`] ?? 0) + 1;
+    if (before.breached(ticket, from)) slaBreachedBefore++;
+    if (after.breached(ticket, to)) slaBreachedAfter++;
+  });
+  return {
+    ticketsConsidered: tickets.length,
+    levelChanges,
+    unchanged,
+    topMovers: topMoversRef(tickets, was, will, options.movers ?? 20),
+    firstPageBefore: firstPageRef(tickets, was, pageSize),
+    firstPageAfter: firstPageRef(tickets, will, pageSize),
+    slaBreachedBefore,
+    slaBreachedAfter,
+  };
+}
+
+/** The largest moves in queue position (either way); ties: the new first, then the lower id. */
+function topMoversRef(
+  tickets: readonly PreviewTicket[],
+  was: Placed[],
+  will: Placed[],
+  count: number,
+): PreviewMover[] {
+  const moved = tickets
+    .map((_, index) => index)
+    .filter((index) => was[index].rank !== will[index].rank);
+  const distance = (index: number) => Math.abs(was[index].rank - will[index].rank);
+  moved.sort(
+    (a, b) =>
+      distance(b) - distance(a) || will[a].rank - will[b].rank || tickets[a].id - tickets[b].id,
+  );
+  return moved.slice(0, count).map((index) => ({
+    id: tickets[index].id,
+    title: tickets[index].title,
+    fromLevel: was[index].level,
+    toLevel: will[index].level,
+    fromScore: was[index].score,
+    toScore: will[index].score,
+    fromRank: was[index].rank,
+    toRank: will[index].rank,
+  }));
+}

@@ -1,5 +1,5 @@
 import { queueKey } from './aging';
-import { scoreTicket, type TicketFacts } from './score';
+import { levelForScore, scoreAt, type TicketFacts } from './score';
 import type { PriorityLevel, PriorityWeights } from './weights';
 
 /** An active ticket as the what-if sees it: its facts and a pinned level, if any. */
@@ -10,7 +10,11 @@ export interface PreviewTicket {
   overrideLevel: PriorityLevel | null;
 }
 
-/** One side of the comparison: weights, and whether a ticket at a level has breached its SLA. */
+/**
+ * One side of the comparison: weights, and whether a ticket at a level has breached its SLA.
+ * `breached` must be a pure function: when both sides pass the same function (the SLA policy
+ * does not change), a ticket whose level stays is asked once.
+ */
 export interface PreviewSide {
   weights: PriorityWeights;
   breached(ticket: PreviewTicket, level: PriorityLevel): boolean;
@@ -46,33 +50,46 @@ export interface PreviewOptions {
   pageSize?: number;
 }
 
-interface Placed {
-  score: number;
-  level: PriorityLevel;
-  key: number;
-  rank: number;
+/** A queue scored under one side: per ticket (by input index) its score, level and rank. */
+interface Placement {
+  scores: Float64Array;
+  levels: PriorityLevel[];
+  /** Queue positions, from 1. */
+  ranks: Int32Array;
+  /** Input indexes in queue order. */
+  order: Int32Array;
 }
 
-/** Scores every ticket under `weights` at `now` and numbers them in queue order (from 1). */
-function place(tickets: readonly PreviewTicket[], weights: PriorityWeights, now: Date): Placed[] {
-  const placed = tickets.map((ticket) => {
-    const { score, level: computed } = scoreTicket(ticket.facts, now, weights);
-    const level = ticket.overrideLevel ?? computed;
-    return { score, level, key: queueKey(level, score, ticket.facts.createdAt), rank: 0 };
-  });
-  const order = placed.map((_, index) => index);
-  order.sort((a, b) => placed[a].key - placed[b].key || tickets[a].id - tickets[b].id);
-  order.forEach((index, position) => (placed[index].rank = position + 1));
-  return placed;
+/**
+ * Scores every ticket under `weights` at `now` and numbers them in queue order (from 1): queue
+ * key, then id, then input order. Typed arrays, no object per ticket: at 100,000 tickets the
+ * allocations cost more than the arithmetic.
+ */
+function place(tickets: readonly PreviewTicket[], weights: PriorityWeights, now: Date): Placement {
+  const n = tickets.length;
+  const scores = new Float64Array(n);
+  const levels = new Array<PriorityLevel>(n);
+  const keys = new Float64Array(n);
+  const ids = new Float64Array(n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const { facts, overrideLevel, id } = tickets[i];
+    const score = scoreAt(facts, now, weights);
+    const level = overrideLevel ?? levelForScore(score, weights);
+    scores[i] = score;
+    levels[i] = level;
+    keys[i] = queueKey(level, score, facts.createdAt);
+    ids[i] = id;
+    order[i] = i;
+  }
+  order.sort((a, b) => keys[a] - keys[b] || ids[a] - ids[b] || a - b);
+  const ranks = new Int32Array(n);
+  for (let position = 0; position < n; position++) ranks[order[position]] = position + 1;
+  return { scores, levels, ranks, order };
 }
 
-function firstPage(tickets: readonly PreviewTicket[], placed: Placed[], size: number): number[] {
-  const page: number[] = new Array<number>(Math.min(size, tickets.length));
-  placed.forEach((p, index) => {
-    if (p.rank <= size) page[p.rank - 1] = tickets[index].id;
-  });
-  return page;
-}
+const firstPage = (tickets: readonly PreviewTicket[], placed: Placement, size: number) =>
+  Array.from(placed.order.subarray(0, Math.min(size, tickets.length)), (i) => tickets[i].id);
 
 /**
  * What a candidate policy would do to the live queue, compared with the policy in force, both
@@ -90,17 +107,26 @@ export function previewPolicy(
   const pageSize = options.pageSize ?? 10;
   const was = place(tickets, before.weights, now);
   const will = place(tickets, after.weights, now);
+  const sameSla = before.breached === after.breached;
   const levelChanges: Record<string, number> = {};
   let unchanged = 0;
   let slaBreachedBefore = 0;
   let slaBreachedAfter = 0;
-  tickets.forEach((ticket, index) => {
-    const [from, to] = [was[index].level, will[index].level];
-    if (from === to) unchanged++;
-    else levelChanges[`${from}->${to}`] = (levelChanges[`${from}->${to}`] ?? 0) + 1;
-    if (before.breached(ticket, from)) slaBreachedBefore++;
+  for (let index = 0; index < tickets.length; index++) {
+    const ticket = tickets[index];
+    const from = was.levels[index];
+    const to = will.levels[index];
+    const breachedBefore = before.breached(ticket, from);
+    if (breachedBefore) slaBreachedBefore++;
+    if (from === to) {
+      unchanged++;
+      if (sameSla ? breachedBefore : after.breached(ticket, to)) slaBreachedAfter++;
+      continue;
+    }
+    const pair = `${from}->${to}`;
+    levelChanges[pair] = (levelChanges[pair] ?? 0) + 1;
     if (after.breached(ticket, to)) slaBreachedAfter++;
-  });
+  }
   return {
     ticketsConsidered: tickets.length,
     levelChanges,
@@ -113,29 +139,38 @@ export function previewPolicy(
   };
 }
 
-/** The largest moves in queue position (either way); ties: the new first, then the lower id. */
+/**
+ * The largest moves in queue position (either way); ties: the new first, then the lower id, then
+ * input order. Kept as a running top `count` (sorted, inserted after its equals), so the rest of
+ * the queue is never sorted.
+ */
 function topMovers(
   tickets: readonly PreviewTicket[],
-  was: Placed[],
-  will: Placed[],
+  was: Placement,
+  will: Placement,
   count: number,
 ): PreviewMover[] {
-  const moved = tickets
-    .map((_, index) => index)
-    .filter((index) => was[index].rank !== will[index].rank);
-  const distance = (index: number) => Math.abs(was[index].rank - will[index].rank);
-  moved.sort(
-    (a, b) =>
-      distance(b) - distance(a) || will[a].rank - will[b].rank || tickets[a].id - tickets[b].id,
-  );
-  return moved.slice(0, count).map((index) => ({
+  const distance = (index: number) => Math.abs(was.ranks[index] - will.ranks[index]);
+  // Negative when `a` comes first; `a` is always the earlier input index of an equal pair.
+  const compare = (a: number, b: number) =>
+    distance(b) - distance(a) || will.ranks[a] - will.ranks[b] || tickets[a].id - tickets[b].id;
+  const best: number[] = [];
+  for (let index = 0; index < tickets.length && count > 0; index++) {
+    if (was.ranks[index] === will.ranks[index]) continue;
+    if (best.length === count && compare(best[count - 1], index) <= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(best[at - 1], index) > 0) at--;
+    best.splice(at, 0, index);
+    if (best.length > count) best.pop();
+  }
+  return best.map((index) => ({
     id: tickets[index].id,
     title: tickets[index].title,
-    fromLevel: was[index].level,
-    toLevel: will[index].level,
-    fromScore: was[index].score,
-    toScore: will[index].score,
-    fromRank: was[index].rank,
-    toRank: will[index].rank,
+    fromLevel: was.levels[index],
+    toLevel: will.levels[index],
+    fromScore: was.scores[index],
+    toScore: will.scores[index],
+    fromRank: was.ranks[index],
+    toRank: will.ranks[index],
   }));
 }

@@ -47,9 +47,25 @@ export function levelForScore(score: number, weights: PriorityWeights): Priority
 /** Points that never change while a ticket waits: everything but age. */
 export function basePoints(facts: Omit<TicketFacts, 'createdAt'>, weights: PriorityWeights) {
   return (
+    0 +
     weights.issueType[facts.issueType] +
     weights.customerType[facts.customerType] +
     impactPoints(facts.impact, weights)
+  );
+}
+
+/**
+ * `scoreTicket(facts, now, weights).score` without the breakdown (the same sum, in the same
+ * order), for callers that score a whole queue at once.
+ */
+export function scoreAt(facts: TicketFacts, now: Date, weights: PriorityWeights): number {
+  const ageMs = now.getTime() - facts.createdAt.getTime();
+  return (
+    0 +
+    weights.issueType[facts.issueType] +
+    weights.customerType[facts.customerType] +
+    impactPoints(facts.impact, weights) +
+    agePoints(ageMs, weights)
   );
 }
 

@@ -46,7 +46,7 @@ export interface SlaState {
 }
 
 /** The instant the clock (running from `start`, standing still in `pauses`) reaches `ms`. */
-function reachAt(
+export function reachAt(
   cal: WorkingCalendar,
   start: number,
   pauses: readonly PauseInterval[],
@@ -83,7 +83,7 @@ function elapsedMs(
 }
 
 /** Pauses up to `end`: a met clock no longer cares what happened after it was met. */
-const pausesBefore = (pauses: readonly PauseInterval[], end: number): PauseInterval[] =>
+export const pausesBefore = (pauses: readonly PauseInterval[], end: number): PauseInterval[] =>
   pauses
     .filter((pause) => pause.from < end)
     .map((pause) => ({ from: pause.from, to: Math.min(pause.to ?? end, end) }));

@@ -1,6 +1,14 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +17,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const ROOT = resolve(__dirname, '../../..');
 /** The start command of the image: `node` on the compiled main, never npm. */
 export const MAIN_JS = 'dist/apps/api/apps/api/src/main.js';
+
+/** What a production start needs; tests add their database and what they examine. */
+export const PRODUCTION_ENV: Readonly<Record<string, string>> = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
+  BCRYPT_COST: '4',
+  METRICS_PUBLIC: 'true',
+};
+/**
+ * How production starts the app: `npm run start:prod`, word for word the image's CMD (the
+ * deployment test checks both), heap limits included (docs/operations.md). These tests start it
+ * the same way.
+ */
+export const START_COMMAND = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  }
+).scripts['start:prod'].split(/\s+/);
+/** The node flags of the start command (between `node` and the main file). */
+export const NODE_FLAGS = START_COMMAND.slice(1, -1);
 const SOURCES = ['apps', 'libs', 'migrations', 'package.json', 'nest-cli.json', 'tsconfig.json'];
 const LOCK = join(
   tmpdir(),
@@ -76,11 +104,11 @@ export interface BuiltApp {
   kill(): void;
 }
 
-/** Starts `node dist/.../main.js` in an empty working directory with only `env`. */
+/** Starts the app as `npm run start:prod` does, in an empty working directory with only `env`. */
 export async function spawnBuiltApp(env: Record<string, string>): Promise<BuiltApp> {
   const port = await freePort();
   const cwd = mkdtempSync(join(tmpdir(), 'tps-built-'));
-  const child = spawn(process.execPath, [join(ROOT, MAIN_JS)], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(ROOT, MAIN_JS)], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

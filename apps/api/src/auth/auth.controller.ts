@@ -30,6 +30,7 @@ import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { MeDto } from './dto/me.dto';
 import { RefreshDto } from './dto/refresh.dto';
 import { RegisterDto } from './dto/register.dto';
 import { SetupPasswordDto } from './dto/setup-password.dto';
@@ -152,8 +153,8 @@ export class AuthController {
   @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })
-  @ApiOkResponse({ type: UserDto })
-  me(@CurrentUser() user: AuthUser): Promise<UserDto> {
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentUser() user: AuthUser): Promise<MeDto> {
     return this.auth.me(user);
   }
 

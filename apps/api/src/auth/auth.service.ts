@@ -18,6 +18,7 @@ import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth-user';
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { LoginDto } from './dto/login.dto';
+import { MeDto } from './dto/me.dto';
 import type { RegisterDto } from './dto/register.dto';
 import type { SetupPasswordDto } from './dto/setup-password.dto';
 import type { TokenDto } from './dto/token.dto';
@@ -98,10 +99,10 @@ export class AuthService implements OnModuleInit {
     else if (!caller) throw new UnauthorizedException('The refresh token is invalid or expired.');
   }
 
-  async me(caller: AuthUser): Promise<UserDto> {
-    const user = await this.users.findById(caller.id);
+  async me(caller: AuthUser): Promise<MeDto> {
+    const user = await this.users.findWithOrganization(caller.id);
     if (!user) throw new UnauthorizedException('A valid bearer token is required.');
-    return UserDto.from(user);
+    return MeDto.fromUser(user);
   }
 
   /** An invited user sets their password with the setup token; 401 if it cannot be used. */

@@ -11,6 +11,7 @@ import { TicketEventsService } from '../ticket-events/ticket-events.service';
 import { slaStatusFacts } from '../sla/sla-status';
 import { SlaService } from '../sla/sla.service';
 import { Ticket } from '../tickets/ticket.entity';
+import { TicketTotals } from '../tickets/ticket-totals';
 import { TicketsService } from '../tickets/tickets.service';
 import { CommentDto, type CommentPageDto } from './dto/comment.dto';
 import type { CreateCommentDto } from './dto/create-comment.dto';
@@ -30,6 +31,7 @@ export class CommentsService {
     private readonly clock: Clock,
     private readonly sla: SlaService,
     private readonly metrics: TicketMetrics,
+    private readonly totals: TicketTotals,
   ) {}
 
   async create(ticketId: number, dto: CreateCommentDto, author: AuthUser): Promise<CommentDto> {
@@ -49,6 +51,7 @@ export class CommentsService {
       createdAt: now,
     });
     let answered = false;
+    let reopened = false;
     await this.transactions.run(async (manager) => {
       const result = await manager.insert(TicketComment, comment);
       comment.id = Number(result.identifiers[0].id);
@@ -61,7 +64,7 @@ export class CommentsService {
         ticket.status === 'pending' &&
         author.role === 'reporter' &&
         ticket.createdBy === author.id;
-      if (replied) await this.customerReplied(manager, ticket, author, now);
+      if (replied) reopened = await this.customerReplied(manager, ticket, author, now);
       await this.events.record(manager, [
         {
           ticketId,
@@ -73,6 +76,8 @@ export class CommentsService {
       ]);
     });
     if (answered) this.metrics.firstResponse(ticket.priorityLevel, ticket.createdAt, now);
+    // The queue's cached counts follow the committed move from pending to open.
+    if (reopened) this.totals.changed(ticket, { ...ticket, status: 'open' });
     return CommentDto.from(comment, author);
   }
 
@@ -110,12 +115,12 @@ export class CommentsService {
     ticket: Ticket,
     author: AuthUser,
     now: Date,
-  ) {
+  ): Promise<boolean> {
     const changes: Partial<Ticket> = { status: 'open', updatedAt: now };
     Object.assign(changes, slaStatusFacts(ticket, 'open', now));
     Object.assign(changes, this.sla.columns({ ...ticket, ...changes }, now));
     const result = await manager.update(Ticket, { id: ticket.id, status: 'pending' }, changes);
-    if (!result.affected) return; // an agent moved it meanwhile
+    if (!result.affected) return false; // an agent moved it meanwhile
     await this.events.record(manager, [
       {
         ticketId: ticket.id,
@@ -125,6 +130,7 @@ export class CommentsService {
         data: { from: 'pending', to: 'open' },
       },
     ]);
+    return true;
   }
 
   /**

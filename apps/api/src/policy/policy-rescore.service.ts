@@ -4,7 +4,6 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, type EntityManager, type Repository } from 'typeorm';
 
-import { lockClause } from '../assignment/assignment-queries';
 import { Clock } from '../common/clock';
 import type { AppConfig } from '../config';
 import { Transactions } from '../database/transactions';
@@ -17,22 +16,28 @@ import { factsOf, scoreFields } from '../tickets/ticket-scoring';
 import { TicketTotals } from '../tickets/ticket-totals';
 import { ActivePolicy } from './active-policy';
 import { POLICY_RESCORE_JOB } from './policy.constants';
+import {
+  DERIVED,
+  lockDueTickets,
+  type DueTicket,
+  type RescoredColumns,
+} from './policy-rescore-rows';
+import { writeRescored, type Rescored } from './policy-rescore-write';
 import { PolicyVersion } from './policy-version.entity';
-
-const ACTIVE = ACTIVE_STATUSES.map((status) => `'${status}'`).join(', ');
 
 interface Batch {
   found: number;
   rescored: number;
-  moved: [Ticket, PriorityLevel][];
+  moved: [DueTicket, PriorityLevel][];
 }
 
 /**
  * Follows the versions other instances activate and re-scores the active tickets for the version
  * in force. The due rows are the active tickets still scored with an older version (indexed by
  * status and policy version); each batch locks its rows (MySQL: `FOR UPDATE SKIP LOCKED`, so
- * instances take different rows) and updates each ticket only if its version and last change are
- * still what was read. A ticket is re-scored once per version, by one instance, and each change of
+ * instances take different rows; SQLite has one writer), writes them with a few multi-row UPDATEs
+ * guarded by the older version, and records the level changes with one multi-row INSERT, all in
+ * one transaction. A ticket is re-scored once per version, by one instance, and each change of
  * its level in force is recorded once, as `policy_rescored`.
  */
 @Injectable()
@@ -92,48 +97,37 @@ export class PolicyRescoreService implements DueJob, OnModuleInit {
   }
 
   private async batch(manager: EntityManager, version: number, now: Date): Promise<Batch> {
-    const due: { id: number | string }[] = await manager.query(
-      `SELECT id FROM tickets WHERE status IN (${ACTIVE}) AND policy_version < ? ` +
-        `LIMIT ${Math.trunc(this.batchSize)}${lockClause(manager, true)}`,
-      [version],
-    );
+    const due = await lockDueTickets(manager, version, this.batchSize);
     if (due.length === 0) return { found: 0, rescored: 0, moved: [] };
-    const tickets = await manager.find(Ticket, { where: { id: In(due.map((r) => Number(r.id))) } });
+    const rows = due.map(({ ticket, stored }): Rescored => {
+      const columns = this.rescore(ticket, version, now);
+      const changed = DERIVED.some(([, value], i) => value(columns) !== stored[i]);
+      return { id: ticket.id, columns, changed };
+    });
+    // The rows are locked (MySQL) or this is the only writer (SQLite): all of them are written.
+    const rescored = await writeRescored(manager, version, rows);
+    if (rescored !== rows.length) throw new Error('A re-score batch lost rows it had locked.');
     const events: NewEvent[] = [];
     const moved: Batch['moved'] = [];
-    let rescored = 0;
-    for (const ticket of tickets) {
-      const level = await this.rescore(manager, ticket, version, now);
-      if (level === null) continue; // changed meanwhile: it stays due and comes back
-      rescored++;
-      if (level === ticket.priorityLevel) continue;
+    due.forEach(({ ticket }, index) => {
+      const level = rows[index].columns.priorityLevel;
+      if (level === ticket.priorityLevel) return;
       moved.push([ticket, level]);
       const data = { from: ticket.priorityLevel, to: level, version };
       events.push({ ticketId: ticket.id, type: 'policy_rescored', actor: null, at: now, data });
-    }
+    });
     await this.events.record(manager, events);
     await manager.increment(PolicyVersion, { version }, 'rescoreDone', rescored);
     return { found: due.length, rescored, moved };
   }
 
-  /** Scores `ticket` with `version`; the new level in force, or null if it changed meanwhile. */
-  private async rescore(
-    manager: EntityManager,
-    ticket: Ticket,
-    version: number,
-    now: Date,
-  ): Promise<PriorityLevel | null> {
+  /** The columns `ticket` gets when scored with `version` at `now`. */
+  private rescore(ticket: DueTicket, version: number, now: Date): RescoredColumns {
     const weights = this.priority.weightsOf(version)!;
     const priority = this.priority.score(factsOf(ticket), now, weights);
     const scored = scoreFields(ticket, priority, now, weights, version);
     // The SLA targets follow the new level and the new version's SLA policy (docs/sla.md).
-    const changes = { ...scored, ...this.sla.columns({ ...ticket, ...scored }, now) };
-    const result = await manager.update(
-      Ticket,
-      { id: ticket.id, policyVersion: ticket.policyVersion, updatedAt: ticket.updatedAt },
-      changes,
-    );
-    return result.affected ? scored.priorityLevel : null;
+    return { ...scored, ...this.sla.columns({ ...ticket, ...scored }, now) };
   }
 
   /** Done once no active ticket has an older version (rows another instance holds included). */

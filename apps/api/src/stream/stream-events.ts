@@ -1,33 +1,21 @@
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_TYPE_OF_EVENT, type WebhookEventType } from '@app/webhooks';
+
 import type { AuthUser } from '../auth/auth-user';
 import type { TicketEventType } from '../ticket-events/ticket-event.entity';
 
-export const STREAM_EVENT_TYPES = [
-  'ticket.created',
-  'ticket.updated',
-  'ticket.level_raised',
-  'ticket.commented',
-  'sla.warning',
-  'sla.breached',
-] as const;
-export type StreamEventType = (typeof STREAM_EVENT_TYPES)[number];
+/** The stream and the webhooks speak the same event types (docs/webhooks.md). */
+export const STREAM_EVENT_TYPES = WEBHOOK_EVENT_TYPES;
+export type StreamEventType = WebhookEventType;
 
 /**
  * What the stream calls each history entry: one entry, one stream event, with the entry's id.
- * Every change of status, assignee or level that has no event of its own is `ticket.updated`.
+ * The webhooks' table, with one difference: a webhook skips `claimed` (its `assigned` entry
+ * carries the change, and a delivery costs the receiver a request), while the stream sends
+ * every history entry as it is, `claimed` as `ticket.updated`.
  */
 const STREAM_TYPE: Record<TicketEventType, StreamEventType> = {
-  created: 'ticket.created',
-  level_raised: 'ticket.level_raised',
-  commented: 'ticket.commented',
-  sla_warning: 'sla.warning',
-  sla_breached: 'sla.breached',
-  status_changed: 'ticket.updated',
-  assigned: 'ticket.updated',
+  ...WEBHOOK_TYPE_OF_EVENT,
   claimed: 'ticket.updated',
-  retriaged: 'ticket.updated',
-  priority_overridden: 'ticket.updated',
-  override_cleared: 'ticket.updated',
-  policy_rescored: 'ticket.updated',
 };
 
 /** A committed history entry with what visibility needs: the bus carries these. */

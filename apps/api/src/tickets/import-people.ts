@@ -2,13 +2,21 @@ import { In, type EntityManager } from 'typeorm';
 
 import type { AuthUser } from '../auth/auth-user';
 import type { FieldError } from '../common/problem-details';
+import type { Organization } from '../organizations/organization.entity';
 import { NO_PASSWORD_HASH, User } from '../users/user.entity';
 import type { ImportTicketDto } from './dto/import-tickets.dto';
 
 export { NO_PASSWORD_HASH };
 
+export interface ImportCreator {
+  id: number;
+  username: string;
+  /** A reporter's organisation: the imported ticket is filed for it, at the row's own tier. */
+  organization: Organization | null;
+}
+
 export interface ImportPeople {
-  creatorOf(row: ImportTicketDto): { id: number; username: string };
+  creatorOf(row: ImportTicketDto): ImportCreator;
   assigneeOf(row: ImportTicketDto): { id: number; username: string } | null;
 }
 
@@ -24,7 +32,10 @@ export async function resolveImportPeople(
 ): Promise<ImportPeople | FieldError[]> {
   const names = new Set(rows.flatMap((row) => [row.created_by, row.assignee]));
   names.delete(undefined);
-  const known = await manager.find(User, { where: { username: In([...names]) } });
+  const known = await manager.find(User, {
+    where: { username: In([...names]) },
+    relations: { organization: true },
+  });
   const byName = new Map(known.map((user) => [user.username, user]));
   const problems = rows.flatMap((row, index): FieldError[] => {
     if (row.assignee === undefined) return [];
@@ -47,8 +58,13 @@ export async function resolveImportPeople(
     byName.set(user.username, user);
   }
   const person = (user: User) => ({ id: user.id, username: user.username });
+  const creator = (user: User): ImportCreator => ({
+    ...person(user),
+    organization: user.role === 'reporter' ? (user.organization ?? null) : null,
+  });
+  const importer: ImportCreator = { id: admin.id, username: admin.username, organization: null };
   return {
-    creatorOf: (row) => (row.created_by ? person(byName.get(row.created_by)!) : admin),
+    creatorOf: (row) => (row.created_by ? creator(byName.get(row.created_by)!) : importer),
     assigneeOf: (row) => (row.assignee ? person(byName.get(row.assignee)!) : null),
   };
 }

@@ -90,14 +90,17 @@ export class TicketImportService {
     const times = timesOf(row);
     const done = status === 'resolved' || status === 'closed';
     const assignee = people.assigneeOf(row);
+    const creator = people.creatorOf(row);
     const ticket = this.tickets.create({
       issueType: row.issue_type,
       impact: row.impact,
       customerType: row.customer_type,
+      organizationId: creator.organization?.id ?? null,
+      organization: creator.organization,
       title: row.title ?? null,
       description: row.description ?? null,
       status,
-      createdBy: people.creatorOf(row).id,
+      createdBy: creator.id,
       createdAt: times.createdAt,
       updatedAt: now,
       // Unknown resolution times are the import's own instant (as before this history existed).

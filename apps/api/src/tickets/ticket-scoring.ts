@@ -9,7 +9,9 @@ import {
 import type { CreatedEventData } from '../ticket-events/ticket-events.service';
 import type { Ticket, TicketStatus } from './ticket.entity';
 
-export const factsOf = (ticket: Ticket): TicketFacts => ({
+export const factsOf = (
+  ticket: Pick<Ticket, 'issueType' | 'customerType' | 'impact' | 'createdAt'>,
+): TicketFacts => ({
   issueType: ticket.issueType,
   customerType: ticket.customerType,
   impact: ticket.impact,

@@ -3,8 +3,10 @@ import type { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config';
 import { TicketTotals, type CountedFields } from './ticket-totals';
 
-const totalsWith = (totalCacheMs: number) =>
-  new TicketTotals({ get: () => ({ totalCacheMs }) } as unknown as ConfigService<AppConfig, true>);
+const totalsWith = (totalCacheMs: number, type = 'mysql') =>
+  new TicketTotals({
+    get: (name: string) => (name === 'database' ? { type } : { totalCacheMs }),
+  } as unknown as ConfigService<AppConfig, true>);
 
 const ticket = (overrides: Partial<CountedFields> = {}): CountedFields => ({
   createdBy: 1,
@@ -68,6 +70,24 @@ describe('TicketTotals', () => {
     expect(await totals.get({}, recount)).toBe(1);
     expect(recount).toHaveBeenCalledTimes(1);
     expect(await totals.get({}, recount)).toBe(2);
+  });
+
+  it('should never recount on SQLite, where every write is its own', async () => {
+    const totals = totalsWith(10, 'sqlite');
+    await totals.get({}, () => Promise.resolve(1));
+    totals.added(ticket());
+    await sleep(20);
+    const recount = jest.fn().mockResolvedValue(5);
+    expect(await totals.get({}, recount)).toBe(2);
+    expect(recount).not.toHaveBeenCalled();
+  });
+
+  it('should count every time when the cache is off, on SQLite too', async () => {
+    const totals = totalsWith(0, 'sqlite');
+    const count = jest.fn().mockResolvedValue(1);
+    await totals.get({}, count);
+    await totals.get({}, count);
+    expect(count).toHaveBeenCalledTimes(2);
   });
 
   it('should count every time when the cache is off', async () => {

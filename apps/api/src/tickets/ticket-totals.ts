@@ -39,16 +39,25 @@ const matches = (filter: CountFilter, ticket: CountedFields) =>
  * So each filter's count is computed once, then kept exact by applying this instance's own
  * writes as deltas (a created ticket matching the filter adds one, a status or level change
  * moves one between filters), and recounted in the background once older than
- * `TICKETS_TOTAL_CACHE_MS` so other instances' writes show within that time. Readers never
- * wait for a recount except the very first. `TICKETS_TOTAL_CACHE_MS=0` counts every time.
+ * `TICKETS_TOTAL_CACHE_MS` so other instances' writes show within that time (MySQL only: on
+ * SQLite there are no other instances). Readers never wait for a recount except the very first.
+ * `TICKETS_TOTAL_CACHE_MS=0` counts every time.
  */
 @Injectable()
 export class TicketTotals {
   private readonly ttlMs: number;
+  /** How old a settled count may grow before it is recounted in the background. */
+  private readonly recountAfterMs: number;
   private readonly entries = new Map<string, Entry>();
 
   constructor(config: ConfigService<AppConfig, true>) {
     this.ttlMs = config.get('queue', { infer: true }).totalCacheMs;
+    // SQLite is one file of one process (docs/scaling.md): every write is this instance's and
+    // moves the counts as a delta, so a settled count stays exact. A recount there would only
+    // stall the service: better-sqlite3 is synchronous, and a COUNT over the active queue at a
+    // million tickets held every request for its whole duration (docs/benchmarks.md).
+    const sqlite = config.get('database', { infer: true })?.type === 'sqlite';
+    this.recountAfterMs = sqlite ? Infinity : this.ttlMs;
   }
 
   get(filter: CountFilter, count: () => Promise<number>): Promise<number> {
@@ -58,7 +67,7 @@ export class TicketTotals {
     if (!entry || entry.value === undefined) {
       return entry?.refreshing ?? this.start(key, { filter, at: performance.now() }, count);
     }
-    if (performance.now() - entry.at >= this.ttlMs && !entry.refreshing) {
+    if (performance.now() - entry.at >= this.recountAfterMs && !entry.refreshing) {
       this.start(key, entry, count).catch(() => undefined);
     }
     return Promise.resolve(entry.value);

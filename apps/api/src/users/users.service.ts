@@ -34,7 +34,7 @@ export class UsersService {
     return this.users.update({ id }, { passwordHash });
   }
 
-  /** The user with their organisation, for administrators. */
+  /** The user with their organisation (admin pages, and GET /auth/me). */
   findWithOrganization(id: number): Promise<User | null> {
     return this.users.findOne({ where: { id }, relations: { organization: true } });
   }

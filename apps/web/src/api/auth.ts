@@ -1,6 +1,6 @@
 import { api, unwrap } from './client';
 import type { components } from './schema';
-import type { Me } from './types';
+import type { Account, Me } from './types';
 
 /** What the console keeps of a token answer: never the refresh token (that lives in a cookie). */
 export interface AccessGrant {
@@ -18,7 +18,7 @@ export async function login(username: string, password: string): Promise<AccessG
   return grantOf(await unwrap(api.POST('/auth/login', { body: { username, password } })));
 }
 
-export function register(username: string, password: string): Promise<Me> {
+export function register(username: string, password: string): Promise<Account> {
   return unwrap(api.POST('/auth/register', { body: { username, password } }));
 }
 
@@ -46,6 +46,6 @@ export async function logout(): Promise<void> {
 }
 
 /** An invited user sets their first password with the setup token of their invitation. */
-export function setupPassword(token: string, password: string): Promise<Me> {
+export function setupPassword(token: string, password: string): Promise<Account> {
   return unwrap(api.POST('/auth/setup', { body: { token, password } }));
 }

@@ -1426,6 +1426,23 @@ export interface components {
              */
             username: string;
         };
+        MeDto: {
+            /**
+             * Format: date-time
+             * @example 2026-01-01T12:00:00.000Z
+             */
+            created_at: string;
+            /** @example 1 */
+            id: number;
+            organization: components["schemas"]["MyOrganizationDto"] | null;
+            /**
+             * @example reporter
+             * @enum {string}
+             */
+            role: "reporter" | "agent" | "admin";
+            /** @example alice */
+            username: string;
+        };
         ModelInfoDto: {
             /**
              * @description Labelled tickets the version learned from and was measured on (both parts).
@@ -1441,6 +1458,17 @@ export interface components {
             trained_at: string;
             /** @example 3 */
             version: number;
+        };
+        MyOrganizationDto: {
+            /**
+             * @example enterprise
+             * @enum {string}
+             */
+            customer_type: "enterprise" | "paid" | "free";
+            /** @example 3 */
+            id: number;
+            /** @example Acme Corp */
+            name: string;
         };
         OrganizationDto: {
             /**
@@ -6063,7 +6091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["MeDto"];
                 };
             };
             /** @description Missing, invalid or expired credentials */

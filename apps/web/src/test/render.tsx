@@ -12,6 +12,7 @@ export const AGENT: Me = {
   username: 'maria',
   role: 'agent',
   created_at: '2026-01-01T00:00:00.000Z',
+  organization: null,
 };
 
 /** A session already signed in, with no real API or tabs behind it. */

@@ -7,7 +7,13 @@ import { ACTIVE, WEIGHTS } from '../../test/policy-fixtures';
 import { renderWithProviders, signedInSession, stubFetch } from '../../test/render';
 import PolicyPage from './policy-page';
 
-const ADMIN = { id: 1, username: 'ada', role: 'admin' as const, created_at: ACTIVE.created_at };
+const ADMIN = {
+  id: 1,
+  username: 'ada',
+  role: 'admin' as const,
+  created_at: ACTIVE.created_at,
+  organization: null,
+};
 
 const preview: PolicyPreview = {
   tickets_considered: 2,

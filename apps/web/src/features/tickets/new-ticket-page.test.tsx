@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { renderWithProviders, stubFetch } from '../../test/render';
+import { AGENT, renderWithProviders, signedInSession, stubFetch } from '../../test/render';
 import NewTicketPage from './new-ticket-page';
 
 describe('NewTicketPage', () => {
@@ -41,5 +41,26 @@ describe('NewTicketPage', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Validation failed.');
     expect(await screen.findByText('title is bad')).toBeTruthy();
     expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('should show a reporter of an organisation its tier and leave it to the API', async () => {
+    const reporter = {
+      ...AGENT,
+      role: 'reporter' as const,
+      organization: { id: 3, name: 'Acme Corp', customer_type: 'enterprise' as const },
+    };
+    renderWithProviders(<NewTicketPage />, signedInSession(reporter));
+    expect(screen.queryByRole('combobox', { name: 'Customer type' })).toBeNull();
+    expect(screen.getByText('Set by your organisation, Acme Corp.')).toBeTruthy();
+    expect(screen.getByText('enterprise', { selector: 'output' })).toBeTruthy();
+    const calls = stubFetch([
+      201,
+      { id: 6, priority_level: 'P2', priority_score: 7, breakdown: [] },
+    ]);
+    await userEvent.type(screen.getByLabelText('Affected users'), '4');
+    await userEvent.click(screen.getByRole('button', { name: 'Create ticket' }));
+    expect(await screen.findByRole('heading', { name: 'Ticket created' })).toBeTruthy();
+    const sent = (await calls[0].json()) as Record<string, unknown>;
+    expect(sent).toEqual({ issue_type: 'major', impact: 4 });
   });
 });

@@ -8,6 +8,7 @@ import { formatNumber } from '../../shared/format';
 import { ErrorMessage, FieldError } from '../../shared/messages';
 import { Link } from '../../shared/router';
 import { useDraft } from '../../shared/session/draft';
+import { useSession } from '../../shared/session/session-context';
 import { Breakdown } from './breakdown';
 import { useCreateTicket } from './hooks';
 import { IssueTypeSuggestion } from './suggestion';
@@ -40,6 +41,9 @@ export default function NewTicketPage() {
   const create = useCreateTicket();
   const [created, setCreated] = useState<CreatedTicket>();
   const form = useRef<HTMLFormElement>(null);
+  // A reporter of an organisation files at its tier: the API sets it, the form only shows it.
+  const { user } = useSession();
+  const tierOf = user?.role === 'reporter' ? user.organization : null;
 
   useEffect(() => {
     if (create.error) setFields(problemFrom(create.error).fields);
@@ -47,7 +51,7 @@ export default function NewTicketPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const { ticket, fields: local } = toNewTicket(draft);
+    const { ticket, fields: local } = toNewTicket(draft, tierOf?.customer_type);
     setFields(local);
     if (!ticket) {
       form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -108,11 +112,22 @@ export default function NewTicketPage() {
             </div>
             <div className="field">
               <label htmlFor="ticket-customer_type">Customer type</label>
-              <select {...bind('customer_type')}>
-                <option value="enterprise">enterprise</option>
-                <option value="paid">paid</option>
-                <option value="free">free</option>
-              </select>
+              {tierOf ? (
+                <>
+                  <output id="ticket-customer_type" aria-describedby="ticket-customer_type-note">
+                    {tierOf.customer_type}
+                  </output>
+                  <span id="ticket-customer_type-note" className="hint">
+                    Set by your organisation, {tierOf.name}.
+                  </span>
+                </>
+              ) : (
+                <select {...bind('customer_type')}>
+                  <option value="enterprise">enterprise</option>
+                  <option value="paid">paid</option>
+                  <option value="free">free</option>
+                </select>
+              )}
               <FieldError id="ticket-customer_type-error" messages={fields.customer_type} />
             </div>
             <div className="field">

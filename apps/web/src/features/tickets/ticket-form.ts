@@ -19,8 +19,14 @@ export const EMPTY_DRAFT: TicketDraft = {
 
 const MAX_IMPACT = 1_000_000_000;
 
-/** The body to send, or the messages by field that stop it. */
-export function toNewTicket(draft: TicketDraft): {
+/**
+ * The body to send, or the messages by field that stop it. With `fixedTier` (a reporter of an
+ * organisation) the tier is left out: the API files the ticket at the organisation's.
+ */
+export function toNewTicket(
+  draft: TicketDraft,
+  fixedTier?: CustomerType,
+): {
   ticket?: NewTicket;
   fields: Record<string, string[]>;
 } {
@@ -41,7 +47,7 @@ export function toNewTicket(draft: TicketDraft): {
     ticket: {
       issue_type: draft.issue_type,
       impact,
-      customer_type: draft.customer_type,
+      ...(!fixedTier && { customer_type: draft.customer_type }),
       ...(title && { title }),
       ...(description && { description }),
     },
