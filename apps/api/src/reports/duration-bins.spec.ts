@@ -66,24 +66,35 @@ describe('locateRank', () => {
 });
 
 describe('splitByUtcDays', () => {
-  it('should cover the range exactly with whole UTC days and at most two edges', () => {
+  it('should count every instant of the range once and none outside, with stretches of 12 hours at most', () => {
     const slot = 15 * 60_000;
     fc.assert(
-      fc.property(fc.nat(100_000), fc.integer({ min: 1, max: 40_000 }), (start, length) => {
-        const startMs = Date.UTC(2026, 0, 1) + start * slot;
-        const endMs = startMs + length * slot;
-        const { firstDay, endDay, edges } = splitByUtcDays(startMs, endMs);
-        const days = Math.max(0, endDay - firstDay) * DAY;
-        const edgeMs = edges.reduce((sum, [a, b]) => sum + (b - a), 0);
-        expect(days + edgeMs).toBe(endMs - startMs);
-        expect(edges.length).toBeLessThanOrEqual(2);
-        for (const [a, b] of edges) {
-          expect(a >= startMs && b <= endMs && a < b).toBe(true);
-          expect(b - a).toBeLessThan(2 * DAY);
-          const inside = (ms: number) => ms >= firstDay * DAY && ms < endDay * DAY;
-          expect(inside(a) || inside(b - 1)).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.nat(100_000),
+        fc.integer({ min: 1, max: 40_000 }),
+        fc.array(fc.integer({ min: -200, max: 40_200 }), { minLength: 20, maxLength: 20 }),
+        (start, length, probes) => {
+          const startMs = Date.UTC(2026, 0, 1) + start * slot;
+          const endMs = startMs + length * slot;
+          const split = splitByUtcDays(startMs, endMs);
+          const within = (t: number, [a, b]: [number, number]) => (t >= a && t < b ? 1 : 0);
+          const edges = [...probes.map((p) => startMs + p * slot), startMs, endMs - 1, endMs];
+          for (const t of edges.flatMap((e) => [e, e + slot / 2])) {
+            const inDays = within(t, [split.firstDay * DAY, split.endDay * DAY]);
+            const added = split.add.reduce((n, s) => n + within(t, s), 0);
+            const taken = split.subtract.reduce((n, s) => n + within(t, s), 0);
+            expect(inDays + added - taken).toBe(within(t, [startMs, endMs]));
+          }
+          for (const [a, b] of [...split.add, ...split.subtract]) {
+            expect(b - a).toBeLessThanOrEqual(DAY / 2);
+          }
+        },
+      ),
     );
+  });
+
+  it('should read no ticket one by one for a range of whole UTC days', () => {
+    const split = splitByUtcDays(Date.UTC(2026, 2, 1), Date.UTC(2026, 2, 4));
+    expect(split).toEqual({ firstDay: 20_513, endDay: 20_516, add: [], subtract: [] });
   });
 });

@@ -58,19 +58,43 @@ export function addBins(into: Map<number, number>, bin: number, n: number): void
 
 const DAY_MS = 86_400_000;
 
+/** A range as whole UTC days of the daily histogram, plus and minus stretches of tickets. */
+export interface DaySplit {
+  /** UTC day numbers (days since the epoch), `firstDay` included, `endDay` not. */
+  firstDay: number;
+  endDay: number;
+  /** Stretches `[from, to)` whose tickets are added to the days' counts, or taken from them. */
+  add: [number, number][];
+  subtract: [number, number][];
+}
+
 /**
- * The whole UTC days inside `[startMs, endMs)` (read from the daily histogram), and the parts
- * of the range outside them (read from the tickets themselves; at most a day on each side).
+ * `[startMs, endMs)` as whole UTC days, and the ragged edges (a local midnight off UTC's) as
+ * stretches of tickets read one by one. A partial day counts as whole when more than half of it
+ * is in the range, minus the part outside, so no stretch is longer than 12 hours.
  */
-export function splitByUtcDays(
-  startMs: number,
-  endMs: number,
-): { firstDay: number; endDay: number; edges: [number, number][] } {
-  const firstDay = Math.ceil(startMs / DAY_MS);
-  const endDay = Math.floor(endMs / DAY_MS);
-  if (firstDay >= endDay) return { firstDay, endDay: firstDay, edges: [[startMs, endMs]] };
-  const edges: [number, number][] = [];
-  if (startMs < firstDay * DAY_MS) edges.push([startMs, firstDay * DAY_MS]);
-  if (endDay * DAY_MS < endMs) edges.push([endDay * DAY_MS, endMs]);
-  return { firstDay, endDay, edges };
+export function splitByUtcDays(startMs: number, endMs: number): DaySplit {
+  const first = Math.floor(startMs / DAY_MS);
+  const end = Math.ceil(endMs / DAY_MS);
+  const head = startMs - first * DAY_MS;
+  const tail = end * DAY_MS - endMs;
+  const split: DaySplit = { firstDay: first, endDay: end, add: [], subtract: [] };
+  if (end - first === 1) {
+    if (head + tail <= endMs - startMs) {
+      if (head > 0) split.subtract.push([first * DAY_MS, startMs]);
+      if (tail > 0) split.subtract.push([endMs, end * DAY_MS]);
+    } else {
+      Object.assign(split, { endDay: first, add: [[startMs, endMs]] });
+    }
+    return split;
+  }
+  if (head > DAY_MS / 2) {
+    split.firstDay = first + 1;
+    split.add.push([startMs, split.firstDay * DAY_MS]);
+  } else if (head > 0) split.subtract.push([first * DAY_MS, startMs]);
+  if (tail > DAY_MS / 2) {
+    split.endDay = end - 1;
+    split.add.push([split.endDay * DAY_MS, endMs]);
+  } else if (tail > 0) split.subtract.push([endMs, end * DAY_MS]);
+  return split;
 }

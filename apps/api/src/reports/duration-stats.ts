@@ -72,8 +72,12 @@ export class DurationStats {
   }
 
   private async histograms(range: ReportRange): Promise<Histograms> {
-    const { firstDay, endDay, edges } = splitByUtcDays(range.startMs, range.endMs);
-    const [days, ...edgeRows] = await Promise.all([
+    const { firstDay, endDay, add, subtract } = splitByUtcDays(range.startMs, range.endMs);
+    const stretches = [
+      ...add.map((s) => ({ s, sign: 1 })),
+      ...subtract.map((s) => ({ s, sign: -1 })),
+    ];
+    const [days, ...tickets] = await Promise.all([
       this.sql.query<{ metric: string; level: string; bin: number | string; n: number | string }>(
         `SELECT metric, level, bin, SUM(n) AS n FROM report_duration_days
           WHERE day >= ? AND day < ? GROUP BY metric, level, bin
@@ -81,7 +85,7 @@ export class DurationStats {
           WHERE day >= ? AND day < ? GROUP BY metric, level, bin`,
         [firstDay, endDay, firstDay, endDay],
       ),
-      ...edges.map(([from, to]) =>
+      ...stretches.map(({ s: [from, to] }) =>
         this.sql.query<Record<'level' | SlaMetric, number | string | null>>(
           `SELECT created_level AS level, ${DURATION_COLUMNS.first_response} AS first_response,
               ${DURATION_COLUMNS.resolution} AS resolution
@@ -96,13 +100,16 @@ export class DurationStats {
       if (!isLevel(row.level) || !SLA_METRICS.includes(metric)) continue;
       addBins(histograms[metric][row.level], Number(row.bin), Number(row.n));
     }
-    for (const row of edgeRows.flat()) {
-      if (!isLevel(row.level)) continue;
-      for (const metric of SLA_METRICS) {
-        const tenths = row[metric];
-        if (tenths !== null) addBins(histograms[metric][row.level], binOf(Number(tenths)), 1);
+    tickets.forEach((rows, i) => {
+      for (const row of rows) {
+        if (!isLevel(row.level)) continue;
+        for (const metric of SLA_METRICS) {
+          const tenths = row[metric];
+          if (tenths === null) continue;
+          addBins(histograms[metric][row.level], binOf(Number(tenths)), stretches[i].sign);
+        }
       }
-    }
+    });
     return histograms;
   }
 

@@ -1,5 +1,5 @@
 import { PRIORITY_LEVELS, type PriorityLevel } from '@app/priority';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import { sqlDateTime } from '../tickets/ticket-rows';
 import { SLOT_MS } from './report-range';
@@ -15,8 +15,25 @@ export const isLevel = (value: unknown): value is PriorityLevel =>
 export class ReportSql {
   private readonly mysql: boolean;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly manager: EntityManager = dataSource.manager,
+  ) {
     this.mysql = dataSource.options.type === 'mysql';
+  }
+
+  /**
+   * Runs several reads against one state of the database. On MySQL, a REPEATABLE READ
+   * transaction: every read sees the snapshot of the first, so a write committed meanwhile
+   * cannot shift a rank between the histogram and the value read inside its bin. SQLite has
+   * one connection per process, which a transaction would lend to concurrent writers; its
+   * reads run as they come.
+   */
+  snapshot<T>(work: (sql: ReportSql) => Promise<T>): Promise<T> {
+    if (!this.mysql) return work(this);
+    return this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      work(new ReportSql(this.dataSource, manager)),
+    );
   }
 
   /** Milliseconds since the epoch of a DATETIME(3) column, whatever the session time zone. */
@@ -39,7 +56,7 @@ export class ReportSql {
   }
 
   query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
-    return this.dataSource.query(sql, parameters);
+    return this.manager.query(sql, parameters);
   }
 
   at(ms: number): string {

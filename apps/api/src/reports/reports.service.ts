@@ -28,21 +28,21 @@ interface OutcomeRow {
 @Injectable()
 export class ReportsService {
   private readonly sql: ReportSql;
-  private readonly durations: DurationStats;
 
   constructor(dataSource: DataSource) {
     this.sql = new ReportSql(dataSource);
-    this.durations = new DurationStats(this.sql);
   }
 
   async summary(query: SummaryQuery): Promise<Summary> {
     const range = this.rangeOf(query.from, query.to, query.bucket, query.tz);
-    const [slots, backlogAtStart, durations] = await Promise.all([
-      slotsOf(this.sql, range),
-      this.backlogAt(range.startMs),
-      this.durations.of(range),
-    ]);
-    return buildSummary(range, { ...slots, backlogAtStart, durations });
+    return this.sql.snapshot(async (sql) => {
+      const [slots, backlogAtStart, durations] = await Promise.all([
+        slotsOf(sql, range),
+        backlogAt(sql, range.startMs),
+        new DurationStats(sql).of(range),
+      ]);
+      return buildSummary(range, { ...slots, backlogAtStart, durations });
+    });
   }
 
   async agents(query: AgentsQuery): Promise<{ agents: AgentReportRow[] }> {
@@ -54,23 +54,6 @@ export class ReportsService {
     const problems = rangeProblems(from, to, tz);
     if (problems.length > 0) throw new BadRequestException(`${problems.join('; ')}.`);
     return reportRange(from, to, bucket, tz);
-  }
-
-  /**
-   * Created before `ms` and not resolved (for good) before it, by level at creation: what the
-   * slots before it add up to, with the changes not yet folded into them.
-   */
-  private async backlogAt(ms: number): Promise<PerLevel> {
-    const rows = await this.sql.query<{ level: string; n: number | string }>(
-      `SELECT level, SUM(created) - SUM(resolved) AS n FROM report_slots WHERE slot < ?
-        GROUP BY level
-        UNION ALL SELECT level, SUM(created) - SUM(resolved) AS n FROM report_slot_deltas
-        WHERE slot < ? GROUP BY level`,
-      [ms / SLOT_MS, ms / SLOT_MS],
-    );
-    const backlog = zeroLevels();
-    for (const row of rows) if (isLevel(row.level)) backlog[row.level] += Number(row.n);
-    return backlog;
   }
 
   /** Tickets created in the range and assigned, with their breach flags (the agents' report). */
@@ -109,4 +92,21 @@ export class ReportsService {
     }
     return sets;
   }
+}
+
+/**
+ * Created before `ms` and not resolved (for good) before it, by level at creation: what the
+ * slots before it add up to, with the changes not yet folded into them.
+ */
+async function backlogAt(sql: ReportSql, ms: number): Promise<PerLevel> {
+  const rows = await sql.query<{ level: string; n: number | string }>(
+    `SELECT level, SUM(created) - SUM(resolved) AS n FROM report_slots WHERE slot < ?
+      GROUP BY level
+      UNION ALL SELECT level, SUM(created) - SUM(resolved) AS n FROM report_slot_deltas
+      WHERE slot < ? GROUP BY level`,
+    [ms / SLOT_MS, ms / SLOT_MS],
+  );
+  const backlog = zeroLevels();
+  for (const row of rows) if (isLevel(row.level)) backlog[row.level] += Number(row.n);
+  return backlog;
 }
