@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { answerClientError, answerRoutingError } from './common/client-error';
 import { REQUEST_ID_HEADER, requestIdOf } from './common/request-id';
+import { allowStreamedResponses } from './common/streamed-response';
 import type { AppConfig } from './config';
 import { setUpOpenApi } from './openapi/openapi-document';
 import { applyCors } from './security/cors';
@@ -42,7 +43,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
  * waits for (the filter makes it a 503 with Retry-After).
  */
 export function createAdapter(requestTimeoutMs: number): FastifyAdapter {
-  return new FastifyAdapter({
+  const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     handlerTimeout: requestTimeoutMs,
     clientErrorHandler: answerClientError,
@@ -53,6 +54,9 @@ export function createAdapter(requestTimeoutMs: number): FastifyAdapter {
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     trustProxy: false,
   });
+  // Before Nest registers the routes: the hook sees each one as it is added.
+  allowStreamedResponses(adapter.getInstance());
+  return adapter;
 }
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {

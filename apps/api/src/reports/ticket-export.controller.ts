@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { StreamedResponse } from '../common/streamed-response';
 import { ExportTicketsQuery } from './dto/export-tickets.query';
 import { TicketExportService } from './ticket-export.service';
 
@@ -17,6 +18,7 @@ export class TicketExportController {
   constructor(private readonly exports: TicketExportService) {}
 
   @Get('export.csv')
+  @StreamedResponse()
   @Roles('agent', 'admin')
   @Header('cache-control', 'no-store')
   @ApiOperation({
