@@ -53,6 +53,24 @@ describe.each(databaseKinds())('ticket lifecycle and history on %s', (database) 
     expect(stored).toEqual(reopened.body);
   });
 
+  it('should let one agent start many tickets at once, each 200 (no deadlock on the agent)', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const created = await q.http.post(
+          '/tickets',
+          { ...TICKET, title: `parallel ${i}` },
+          { token: q.tokens.reporter },
+        );
+        return created.body.id as number;
+      }),
+    );
+    const started = await Promise.all(
+      ids.map((ticketId) => move('in_progress', q.tokens.agent, ticketId)),
+    );
+    expect(started.map((res) => res.status)).toEqual(ids.map(() => 200));
+    expect(started.every((res) => res.body.assignee?.username === 'queue.agent')).toBe(true);
+  });
+
   it('should reopen a resolved ticket', async () => {
     await move('in_progress');
     await move('resolved');

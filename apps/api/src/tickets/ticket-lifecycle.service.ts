@@ -61,7 +61,7 @@ export class TicketLifecycleService {
     const plan = planUpdate(ticket, dto, actor, now, this.priority);
     if (plan.events.length > 0) {
       this.withSla(ticket, plan, now);
-      await this.transactions.run((manager) => this.apply(manager, ticket, plan, now));
+      await this.transactions.runContended((manager) => this.apply(manager, ticket, plan, now));
       this.totals.changed(ticket, { ...ticket, ...plan.changes });
       this.observe(ticket, plan, now);
       if (mayFreeCapacity(ticket, plan)) this.runner.nudge(AUTO_ASSIGNMENT_JOB);
@@ -74,6 +74,11 @@ export class TicketLifecycleService {
    * change (a claim, an auto-assignment, another PATCH, aging) makes this one a 409.
    */
   private async apply(manager: EntityManager, ticket: Ticket, plan: UpdatePlan, now: Date) {
+    // The assignee's row first: the ticket's foreign key check takes a shared lock on it, so
+    // taking the exclusive one afterwards deadlocked two starts by one agent on MySQL.
+    if (plan.assignedTo !== null) {
+      await manager.update(User, { id: plan.assignedTo }, { lastAssignedAt: now });
+    }
     const result = await manager.update(
       Ticket,
       {
@@ -86,9 +91,6 @@ export class TicketLifecycleService {
       plan.changes,
     );
     if (!result.affected) throw new ConflictException('The ticket changed meanwhile; try again.');
-    if (plan.assignedTo !== null) {
-      await manager.update(User, { id: plan.assignedTo }, { lastAssignedAt: now });
-    }
     await this.events.record(manager, plan.events);
   }
 
