@@ -2,7 +2,7 @@ import { PRIORITY_LEVELS, type PriorityLevel } from '@app/priority';
 
 import { addBins, binBounds, binOf, locateRank, splitByUtcDays } from './duration-bins';
 import { nearestRank, type ReportRange } from './report-range';
-import { isLevel, zeroLevels, type PerLevel, type ReportSql } from './report-sql';
+import { isLevel, withPending, zeroLevels, type PerLevel, type ReportSql } from './report-sql';
 import { SLA_METRICS, type SlaMetric } from './summary';
 
 /** The generated duration column of each metric (migrations/1768200000001-ReportDurations.ts). */
@@ -79,10 +79,11 @@ export class DurationStats {
     ];
     const [days, ...tickets] = await Promise.all([
       this.sql.query<{ metric: string; level: string; bin: number | string; n: number | string }>(
-        `SELECT metric, level, bin, SUM(n) AS n FROM report_duration_days
-          WHERE day >= ? AND day < ? GROUP BY metric, level, bin
-          UNION ALL SELECT metric, level, bin, SUM(n) AS n FROM report_duration_deltas
-          WHERE day >= ? AND day < ? GROUP BY metric, level, bin`,
+        withPending(
+          'report_duration_days',
+          'SELECT metric, level, bin, SUM(n) AS n',
+          'WHERE day >= ? AND day < ? GROUP BY metric, level, bin',
+        ),
         [firstDay, endDay, firstDay, endDay],
       ),
       ...stretches.map(({ s: [from, to] }) =>
@@ -148,8 +149,11 @@ export class DurationStats {
     return { spread, reached };
   }
 
-  /** Tickets created in the range with a breach recorded (at or after the range's start). */
-  private async breachedTickets(range: ReportRange): Promise<Map<number, BreachedTicket>> {
+  /**
+   * Tickets created in the range with a breach recorded (at or after the range's start), by id:
+   * the summary's SLA shares and the agents' report both read them here.
+   */
+  async breachedTickets(range: ReportRange): Promise<Map<number, BreachedTicket>> {
     const rows = await this.sql.query<{
       id: number;
       level: string;

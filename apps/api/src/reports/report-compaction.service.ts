@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import { DELTA_TABLES, SLOT_COUNTS } from '../../../../migrations/report-aggregates-sql';
 import { Transactions } from '../database/transactions';
@@ -25,22 +25,29 @@ const TARGETS: Record<Aggregate, { keys: string[]; counts: string[] }> = {
  * uncommitted change, or one another instance is folding, waits for a later pass), add their
  * sums to the aggregate rows, delete exactly those changes. A committed change is in the
  * aggregate or among the pending ones, never both and never neither, so a summary reading both
- * in one snapshot is exact, with any number of instances folding. On SQLite nothing is pending.
+ * in one snapshot is exact, with any number of instances folding. On SQLite a pass does nothing.
  */
 @Injectable()
 export class ReportCompactionService implements DueJob, OnModuleInit {
   readonly name = REPORT_COMPACTION_JOB;
 
+  /** SQLite's triggers upsert the aggregates directly: there is never anything to fold. */
+  private readonly pendingChanges: boolean;
+
   constructor(
     private readonly transactions: Transactions,
     private readonly runner: DueWorkRunner,
-  ) {}
+    dataSource: DataSource,
+  ) {
+    this.pendingChanges = dataSource.options.type === 'mysql';
+  }
 
   onModuleInit(): void {
     this.runner.register(this, COMPACTION_INTERVAL_MS);
   }
 
   async runDue(): Promise<number> {
+    if (!this.pendingChanges) return 0;
     let folded = 0;
     for (const aggregate of Object.keys(TARGETS) as Aggregate[]) {
       folded += await this.transactions.runContended((manager) => fold(manager, aggregate));
@@ -52,10 +59,9 @@ export class ReportCompactionService implements DueJob, OnModuleInit {
 async function fold(manager: EntityManager, aggregate: Aggregate): Promise<number> {
   const { keys, counts } = TARGETS[aggregate];
   const deltas = DELTA_TABLES[aggregate];
-  const mysql = manager.connection.options.type === 'mysql';
-  const lock = mysql ? ' FOR UPDATE SKIP LOCKED' : '';
   const rows = await manager.query<Record<string, number | string>[]>(
-    `SELECT id, ${[...keys, ...counts].join(', ')} FROM ${deltas} ORDER BY id LIMIT ${BATCH}${lock}`,
+    `SELECT id, ${[...keys, ...counts].join(', ')} FROM ${deltas} ORDER BY id LIMIT ${BATCH} ` +
+      'FOR UPDATE SKIP LOCKED',
   );
   if (rows.length === 0) return 0;
   const sums = new Map<string, Record<string, number | string>>();
@@ -67,15 +73,11 @@ async function fold(manager: EntityManager, aggregate: Aggregate): Promise<numbe
   }
   const columns = [...keys, ...counts];
   const values = [...sums.values()];
-  const add = counts.map((c) =>
-    mysql ? `${c} = ${aggregate}.${c} + VALUES(${c})` : `${c} = ${c} + excluded.${c}`,
-  );
-  const conflict = mysql
-    ? 'ON DUPLICATE KEY UPDATE'
-    : `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET`;
+  const add = counts.map((c) => `${c} = ${aggregate}.${c} + VALUES(${c})`);
   await manager.query(
     `INSERT INTO ${aggregate} (${columns.join(', ')}) VALUES ` +
-      `${values.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')} ${conflict} ${add.join(', ')}`,
+      `${values.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')} ` +
+      `ON DUPLICATE KEY UPDATE ${add.join(', ')}`,
     values.flatMap((sum) => columns.map((column) => sum[column] ?? 0)),
   );
   const ids = rows.map((row) => Number(row.id));

@@ -1,6 +1,6 @@
 import type { ReportRange } from './report-range';
 import { SLOT_MS } from './report-range';
-import { isLevel, type ReportSql } from './report-sql';
+import { isLevel, withPending, type ReportSql } from './report-sql';
 import type { SummaryInputs } from './summary';
 
 interface SlotRow {
@@ -29,8 +29,7 @@ export async function slotsOf(
 ): Promise<Omit<SummaryInputs, 'backlogAtStart' | 'durations'>> {
   const slots = [range.startMs / SLOT_MS, range.endMs / SLOT_MS];
   const rows = await sql.query<SlotRow>(
-    `SELECT ${SLOT_COLUMNS} FROM report_slots WHERE slot >= ? AND slot < ?
-      UNION ALL SELECT ${SLOT_COLUMNS} FROM report_slot_deltas WHERE slot >= ? AND slot < ?`,
+    withPending('report_slots', `SELECT ${SLOT_COLUMNS}`, 'WHERE slot >= ? AND slot < ?'),
     [...slots, ...slots],
   );
   const inputs: Omit<SummaryInputs, 'backlogAtStart' | 'durations'> = {

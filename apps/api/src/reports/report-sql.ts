@@ -1,6 +1,7 @@
 import { PRIORITY_LEVELS, type PriorityLevel } from '@app/priority';
 import type { DataSource, EntityManager } from 'typeorm';
 
+import { DELTA_TABLES } from '../../../../migrations/report-aggregates-sql';
 import { sqlDateTime } from '../tickets/ticket-rows';
 import { SLOT_MS } from './report-range';
 
@@ -62,4 +63,17 @@ export class ReportSql {
   at(ms: number): string {
     return sqlDateTime(new Date(ms))!;
   }
+}
+
+/**
+ * `select FROM aggregate rest`, then the same over the aggregate's pending changes (MySQL's
+ * triggers append them, report-compaction.service.ts folds them in), as one statement: a
+ * figure read this way is a sum, and its parameters are given twice.
+ */
+export function withPending(
+  aggregate: keyof typeof DELTA_TABLES,
+  select: string,
+  rest: string,
+): string {
+  return `${select} FROM ${aggregate} ${rest} UNION ALL ${select} FROM ${DELTA_TABLES[aggregate]} ${rest}`;
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { rangeProblems, reportRange, SLOT_MS, type ReportRange } from './report-range';
 import { slotsOf } from './report-slots';
-import { isLevel, ReportSql, zeroLevels, type PerLevel } from './report-sql';
+import { isLevel, ReportSql, withPending, zeroLevels, type PerLevel } from './report-sql';
 import { DurationStats } from './duration-stats';
 import { buildSummary, type SlaMetric, type Summary, type TicketOutcome } from './summary';
 import type { SummaryQuery } from './dto/summary.query';
@@ -80,16 +80,9 @@ export class ReportsService {
   }
 
   private async breachedTickets(range: ReportRange): Promise<Record<SlaMetric, Set<number>>> {
-    const rows = await this.sql.query<{ ticket_id: number; data: string }>(
-      `SELECT e.ticket_id, e.data FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-        WHERE e.type = 'sla_breached' AND e.created_at >= ? AND t.created_at >= ? AND t.created_at < ?`,
-      [this.sql.at(range.startMs), this.sql.at(range.startMs), this.sql.at(range.endMs)],
-    );
+    const tickets = await new DurationStats(this.sql).breachedTickets(range);
     const sets = { first_response: new Set<number>(), resolution: new Set<number>() };
-    for (const row of rows) {
-      const metric = (JSON.parse(row.data) as { metric?: SlaMetric }).metric;
-      if (metric && metric in sets) sets[metric].add(Number(row.ticket_id));
-    }
+    for (const [id, ticket] of tickets) for (const metric of ticket.breached) sets[metric].add(id);
     return sets;
   }
 }
@@ -100,10 +93,11 @@ export class ReportsService {
  */
 async function backlogAt(sql: ReportSql, ms: number): Promise<PerLevel> {
   const rows = await sql.query<{ level: string; n: number | string }>(
-    `SELECT level, SUM(created) - SUM(resolved) AS n FROM report_slots WHERE slot < ?
-      GROUP BY level
-      UNION ALL SELECT level, SUM(created) - SUM(resolved) AS n FROM report_slot_deltas
-      WHERE slot < ? GROUP BY level`,
+    withPending(
+      'report_slots',
+      'SELECT level, SUM(created) - SUM(resolved) AS n',
+      'WHERE slot < ? GROUP BY level',
+    ),
     [ms / SLOT_MS, ms / SLOT_MS],
   );
   const backlog = zeroLevels();

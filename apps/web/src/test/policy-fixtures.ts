@@ -1,4 +1,4 @@
-import type { ActivePolicy, PolicyWeights, SlaPolicy } from '../api/types';
+import type { ActivePolicy, Me, PolicyWeights, SlaPolicy } from '../api/types';
 
 export const WEIGHTS: PolicyWeights = {
   issueType: { critical: 5, major: 3, minor: 1 },
@@ -29,4 +29,13 @@ export const ACTIVE: ActivePolicy = {
   reason: 'Written at the first start.',
   based_on: null,
   rescore: null,
+};
+
+/** The signed-in admin of the policy pages' tests. */
+export const ADMIN: Me = {
+  id: 1,
+  username: 'ada',
+  role: 'admin',
+  created_at: ACTIVE.created_at,
+  organization: null,
 };

@@ -3,17 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import type { LearnedWeights, PolicyPreview } from '../../api/types';
-import { ACTIVE, WEIGHTS } from '../../test/policy-fixtures';
+import { ACTIVE, ADMIN, WEIGHTS } from '../../test/policy-fixtures';
 import { renderWithProviders, signedInSession, stubFetch } from '../../test/render';
 import PolicyPage from './policy-page';
-
-const ADMIN = {
-  id: 1,
-  username: 'ada',
-  role: 'admin' as const,
-  created_at: ACTIVE.created_at,
-  organization: null,
-};
 
 const preview: PolicyPreview = {
   tickets_considered: 2,

@@ -3,17 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import type { PolicyVersion } from '../../api/types';
-import { ACTIVE } from '../../test/policy-fixtures';
+import { ACTIVE, ADMIN } from '../../test/policy-fixtures';
 import { renderWithProviders, signedInSession, stubFetch } from '../../test/render';
 import { PolicyVersions } from './policy-versions';
-
-const ADMIN = {
-  id: 1,
-  username: 'ada',
-  role: 'admin' as const,
-  created_at: ACTIVE.created_at,
-  organization: null,
-};
 
 const version = (n: number): PolicyVersion => ({
   version: n,
